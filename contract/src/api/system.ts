@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const HealthResponse = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    database: z.enum(['up', 'down']),
+    engine: z.enum(['pglite', 'postgres']),
+    version: z.string(),
+  })
+  .meta({ id: 'HealthResponse' });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const JobQueueStats = z
+  .object({
+    queues: z.array(
+      z.object({
+        name: z.string(),
+        queued: z.number().int(),
+        active: z.number().int(),
+        total: z.number().int(),
+      }),
+    ),
+    schedules: z.array(z.object({ name: z.string(), cron: z.string(), timezone: z.string() })),
+  })
+  .meta({ id: 'JobQueueStats' });
+export type JobQueueStats = z.infer<typeof JobQueueStats>;

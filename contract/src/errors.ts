@@ -1,0 +1,88 @@
+/**
+ * The one catalogue of error codes. A code is stable forever: clients and
+ * operators key on it. Each carries its HTTP status and the message shown to
+ * people, in Thai first and English second. Internal detail never goes here.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง',
+    en: 'Some of the information sent is not valid. Please check it and try again.',
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    th: 'รูปแบบคำขอไม่ถูกต้อง',
+    en: 'The request could not be read.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    th: 'ไม่รองรับรูปแบบข้อมูลนี้',
+    en: 'This content type is not supported.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด',
+    en: 'The request is larger than allowed.',
+  },
+  SIGN_IN_REQUIRED: {
+    status: 401,
+    th: 'กรุณาเข้าสู่ระบบก่อน',
+    en: 'Please sign in first.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
+    en: 'The e-mail address or password is not correct.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    th: 'บัญชีถูกระงับชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ภายหลัง',
+    en: 'This account is locked for a while after too many failed sign-ins. Please try again later.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    th: 'บัญชีนี้ถูกปิดการใช้งาน กรุณาติดต่อผู้ดูแลระบบ',
+    en: 'This account is disabled. Please contact your administrator.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    th: 'คุณไม่มีสิทธิ์ดำเนินการนี้',
+    en: 'You do not have permission to do this.',
+  },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    th: 'คำขอนี้ไม่ได้มาจากหน้าเว็บของระบบ',
+    en: 'This request did not come from the application.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    th: 'ไม่พบข้อมูลที่ต้องการ',
+    en: 'Not found.',
+  },
+  CONFLICT: {
+    status: 409,
+    th: 'ข้อมูลถูกเปลี่ยนแปลงโดยผู้อื่น กรุณาโหลดใหม่',
+    en: 'Someone else changed this. Please reload.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    th: 'มีคำขอมากเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many requests. Please wait a moment and try again.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    th: 'ระบบไม่พร้อมให้บริการชั่วคราว',
+    en: 'The service is temporarily unavailable.',
+  },
+  INTERNAL: {
+    status: 500,
+    th: 'เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่ หากยังพบปัญหาให้แจ้งรหัสอ้างอิงแก่ผู้ดูแลระบบ',
+    en: 'Something went wrong on our side. Please try again; if it persists, give the reference to your administrator.',
+  },
+} as const satisfies Record<string, { status: number; th: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERRORS, value);
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransformObject,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
+import {
+  authRoutes,
+  createAuthService,
+  createSessionsRepository,
+  createUsersRepository,
+  SESSION_COOKIE,
+  type AuthService,
+} from './modules/identity/index.ts';
+import { createOrganisationsRepository, organisationsRoutes } from './modules/organisations/index.ts';
+import { systemRoutes } from './modules/system/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import { registerAccessControl, type RouteRecord } from './platform/http/access.ts';
+import { AppError } from './platform/http/app-error.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { registerSameOriginCheck } from './platform/http/same-origin.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import type { JobQueue } from './platform/jobs/job-queue.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  jobs: JobQueue | null;
+  /** Collects every route and its access rule (for the deny-by-default test). */
+  routes?: RouteRecord[];
+}
+
+export interface Services {
+  auth: AuthService;
+}
+
+export function createServices({
+  config,
+  database,
+  clock,
+}: Pick<AppDependencies, 'config' | 'database' | 'clock'>): Services {
+  const db = database.db;
+  return {
+    auth: createAuthService({
+      users: createUsersRepository(db),
+      sessions: createSessionsRepository(db),
+      clock,
+      settings: {
+        sessionTtlHours: config.session.ttlHours,
+        maxFailures: config.signIn.maxFailures,
+        lockoutMinutes: config.signIn.lockoutMinutes,
+      },
+    }),
+  };
+}
+
+/**
+ * Builds the whole HTTP app as a value — no port, no process — so tests run
+ * it with `inject` and main.ts decides where it listens.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, clock, jobs } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  // Only JSON bodies: a cross-site HTML form cannot send one without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  registerSameOriginCheck(app, config.publicUrl ? [new URL(config.publicUrl).origin] : []);
+
+  const services = createServices({ config, database, clock });
+  registerAccessControl(
+    app,
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      return token ? services.auth.resolveActor(token) : null;
+    },
+    deps.routes,
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OSCC API — ศูนย์ช่วยเหลือสังคม 1300',
+        description:
+          "The API of OSCC, the case, referral and alarm system of Thailand's One Stop Crisis Center. " +
+          'Sign in with POST /api/auth/sign-in; the session travels in an HttpOnly cookie. ' +
+          'Every error has the shape ErrorResponse with a stable code and Thai and English messages.',
+        version: APP_VERSION,
+      },
+      tags: [
+        { name: 'auth', description: 'Sign-in and sessions' },
+        { name: 'geography', description: 'Provinces, districts and subdistricts (public reference data)' },
+        { name: 'organisations', description: 'Agencies and units' },
+        { name: 'system', description: 'Health and operations' },
+      ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: createJsonSchemaTransformObject({}),
+  });
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const db = database.db;
+  await app.register(systemRoutes, { database, jobs, version: APP_VERSION });
+  await app.register(authRoutes, {
+    auth: services.auth,
+    cookieSecure: config.session.cookieSecure,
+    signInAttemptsPerMinute: Math.max(5, Math.min(30, config.rateLimitPerMinute)),
+  });
+  await app.register(geographyRoutes, {
+    geography: createGeographyService({ geography: createGeographyRepository(db) }),
+  });
+  await app.register(organisationsRoutes, { organisations: createOrganisationsRepository(db) });
+  if (config.webDistDir) await registerWebApp(app, config.webDistDir);
+
+  return app;
+}

@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { Command, CommanderError } from 'commander';
+import pino from 'pino';
+import { z } from 'zod';
+import { prepareDatabase } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './modules/demo/index.ts';
+import { createUsersRepository, hashPassword, passwordProblems } from './modules/identity/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Reads all of standard input (for --password-stdin). */
+  readStdin(): Promise<string>;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  // The CLI is a process entry point like main.ts: it hands the environment to loadConfig.
+  // eslint-disable-next-line no-restricted-properties
+  env: process.env,
+  cwd: process.cwd(),
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const AdminInput = z.object({
+  email: z.email(),
+  firstName: z.string().trim().min(1),
+  lastName: z.string().trim().min(1),
+});
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(io.env, io.cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 78;
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  let exitCode = 0;
+
+  const withDatabase = async (work: (database: DatabaseHandle) => Promise<void>) => {
+    const database = await openDatabase(config.database);
+    try {
+      await work(database);
+    } finally {
+      await database.close();
+    }
+  };
+
+  const program = new Command()
+    .name('oscc')
+    .description('OSCC operators’ commands. Configuration comes from the same environment variables as the server.')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and load reference data (roles, geography)')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const outcome = await prepareDatabase(database, systemClock, { demoData: false, log });
+        io.out(
+          outcome.migrationsApplied.length
+            ? `Applied ${outcome.migrationsApplied.length} migration(s): ${outcome.migrationsApplied.join(', ')}`
+            : 'The database is up to date.',
+        );
+        io.out(`Geography reference ${outcome.geography === 'loaded' ? 'loaded' : 'unchanged'}.`);
+      });
+    });
+
+  program
+    .command('seed-demo')
+    .description('load the demo data set (agencies, units, one account per role) if it is not there yet')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        await prepareDatabase(database, systemClock, { demoData: false, log });
+        const result = await seedDemo(database.db, systemClock);
+        io.out(
+          result.seeded
+            ? `Demo data seeded: ${result.agencies} agencies, ${result.units} units.`
+            : 'The demo data is already there.',
+        );
+        io.out(`Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+      });
+    });
+
+  program
+    .command('create-admin')
+    .description('create a central administrator (nationwide scope)')
+    .requiredOption('--email <email>', 'their e-mail address (their sign-in name)')
+    .requiredOption('--first-name <name>', 'first name in Thai')
+    .requiredOption('--last-name <name>', 'last name in Thai')
+    .option('--password-stdin', 'read the password from standard input instead of generating one')
+    .action(async (options: { email: string; firstName: string; lastName: string; passwordStdin?: boolean }) => {
+      const input = AdminInput.safeParse(options);
+      if (!input.success) {
+        io.err(
+          `Invalid input: ${input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+        );
+        exitCode = 2;
+        return;
+      }
+      const generated = !options.passwordStdin;
+      const password = generated ? randomBytes(18).toString('base64url') : (await io.readStdin()).replace(/\r?\n$/, '');
+      const problems = passwordProblems(password);
+      if (problems.length) {
+        io.err(`The password needs ${problems.join(', ')}.`);
+        exitCode = 2;
+        return;
+      }
+      await withDatabase(async (database) => {
+        await prepareDatabase(database, systemClock, { demoData: false, log });
+        const users = createUsersRepository(database.db);
+        if (await users.findIdByEmail(input.data.email)) {
+          io.err(`A user with the e-mail ${input.data.email} already exists.`);
+          exitCode = 1;
+          return;
+        }
+        const passwordHash = await hashPassword(password);
+        await database.db.transaction().execute(async (trx) => {
+          const repository = createUsersRepository(trx);
+          const userId = await repository.insert(
+            {
+              email: input.data.email,
+              passwordHash,
+              firstNameTh: input.data.firstName,
+              lastNameTh: input.data.lastName,
+            },
+            systemClock.now(),
+          );
+          await repository.assignRole(userId, { role: 'central_admin', scopeLevel: 'nation' });
+        });
+        io.out(`Created central administrator ${input.data.email.toLowerCase()}.`);
+        if (generated) io.out(`Password (shown once, give it over a safe channel): ${password}`);
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err(error instanceof Error ? `Failed: ${error.message}` : 'Failed');
+    return 1;
+  }
+  return exitCode;
+}

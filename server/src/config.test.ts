@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('runs on the embedded database in ./data with no configuration at all', () => {
+    const config = loadConfig({}, '/srv/oscc');
+    expect(config.database).toEqual({ engine: 'pglite', dataDir: '/srv/oscc/data' });
+    expect(config.port).toBe(3000);
+    expect(config.demoData).toBe(true);
+    expect(config.jobs).toBe('embedded');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, without demo data', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://oscc@db/oscc', DATABASE_POOL_SIZE: '20' });
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://oscc@db/oscc', poolSize: 20 });
+    expect(config.demoData).toBe(false);
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        JOBS: 'sometimes',
+        SESSION_TTL_HOURS: '0',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
+    expect(problems.sort()).toEqual(['DATABASE_URL', 'JOBS', 'LOG_LEVEL', 'PORT', 'SESSION_TTL_HOURS']);
+    expect((error as ConfigError).message).toContain('PORT');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATA_DIR: '' }, '/x').port).toBe(3000);
+  });
+});

@@ -1,0 +1,6 @@
+import type { GeographyTables } from './modules/geography/geography.table.ts';
+import type { IdentityTables } from './modules/identity/identity.table.ts';
+import type { OrganisationTables } from './modules/organisations/organisations.table.ts';
+
+/** Every table, as Kysely sees it; each module owns the types of its tables. */
+export interface Database extends GeographyTables, OrganisationTables, IdentityTables {}

@@ -1,0 +1,1 @@
+export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount, type SeedDemoResult } from './seed-demo.ts';

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database-schema.ts';
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+export function createSessionsRepository(db: Kysely<Database>) {
+  return {
+    async insert(session: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+      await db
+        .insertInto('user_session')
+        .values({
+          token_hash: session.tokenHash,
+          user_id: session.userId,
+          created_at: session.createdAt,
+          last_seen_at: session.createdAt,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+
+    async findLive(tokenHash: string, now: Date): Promise<SessionRow | null> {
+      const row = await db
+        .selectFrom('user_session')
+        .select(['token_hash', 'user_id', 'expires_at', 'last_seen_at'])
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row
+        ? { tokenHash: row.token_hash, userId: row.user_id, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }
+        : null;
+    },
+
+    async touch(tokenHash: string, now: Date): Promise<void> {
+      await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    async delete(tokenHash: string): Promise<void> {
+      await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+    },
+
+    async deleteForUser(userId: string): Promise<void> {
+      await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+    },
+
+    /** Removes sessions that expired before `now`; returns how many. */
+    async deleteExpired(now: Date): Promise<number> {
+      const result = await db.deleteFrom('user_session').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../database-schema.ts';
+import { PgliteDialect, PgliteGate } from './pglite-dialect.ts';
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+
+/** What pg-boss needs to run its own SQL on the same database. */
+export type JobQueueConnection =
+  | { engine: 'postgres'; connectionString: string; poolSize: number }
+  | {
+      engine: 'pglite';
+      /** A PGlite facade whose every call waits its turn at the gate. */
+      pglite: {
+        query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+        exec(text: string): Promise<Array<{ rows: unknown[] }>>;
+        listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+      };
+    };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: DatabaseEngine;
+  readonly jobQueueConnection: JobQueueConnection;
+  /** True when the database answers a trivial query within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = Config['database'] | { engine: 'pglite'; dataDir: 'memory://' };
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.engine === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  const gate = new PgliteGate();
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite, gate) });
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    jobQueueConnection: {
+      engine: 'pglite',
+      pglite: {
+        query: (text, params) => gate.run(() => pglite.query(text, params)),
+        exec: (text) => gate.run(() => pglite.exec(text)),
+        listen: (channel, callback) => pglite.listen(channel, callback),
+      },
+    },
+    ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // A dropped connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    engine: 'postgres',
+    jobQueueConnection: { engine: 'postgres', connectionString: url, poolSize: Math.max(2, Math.ceil(poolSize / 2)) },
+    ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+async function pingDatabase(db: Kysely<Database>, timeoutMs: number, isClosed: () => boolean): Promise<boolean> {
+  if (isClosed()) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    const answer = sql<{ ok: number }>`select 1 as ok`
+      .execute(db)
+      .then((result) => result.rows[0]?.ok === 1)
+      .catch(() => false);
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

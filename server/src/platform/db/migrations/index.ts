@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as platform from './0001-platform.ts';
+
+/**
+ * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
+ * new files at the end; never edit one that has shipped. A migration never
+ * destroys data in one step: drop a column only in a later release, after the
+ * code stopped using it.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-platform': platform,
+};

@@ -1,0 +1,87 @@
+import type { Action } from '@oscc/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.ts';
+
+/**
+ * Every route says who may call it, in its `config.access`:
+ *  - `{ public: true }`    — anyone, signed in or not (say why in the route);
+ *  - `{ signedIn: true }`  — any signed-in person;
+ *  - `{ action: 'x.y' }`   — a signed-in person whose roles grant the action.
+ * A route that says nothing does not boot: the server refuses to register it.
+ * That is deny by default, checked when the app is built and by a test.
+ */
+export type RouteAccess = { public: true } | { signedIn: true } | { action: Action };
+
+export interface Actor {
+  userId: string;
+  sessionTokenHash: string;
+  permissions: ReadonlySet<Action>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Routes mounted by third-party plugins that serve public assets only. */
+const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
+
+export interface RouteRecord {
+  method: string | string[];
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+export class RouteWithoutAccessError extends Error {
+  constructor(method: string | string[], url: string) {
+    super(`Route ${String(method)} ${url} declares no access rule (config.access); every route must.`);
+    this.name = 'RouteWithoutAccessError';
+  }
+}
+
+/**
+ * Installs deny-by-default access control. `resolveActor` turns a request
+ * (its session cookie) into an actor or null.
+ */
+export function registerAccessControl(
+  app: FastifyInstance,
+  resolveActor: (request: FastifyRequest) => Promise<Actor | null>,
+  routes: RouteRecord[] = [],
+): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { access?: RouteAccess };
+    if (!config.access && PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, access: { public: true } };
+    } else if (!config.access) {
+      throw new RouteWithoutAccessError(route.method, route.url);
+    }
+    routes.push({ method: route.method, url: route.url, access: (route.config as { access?: RouteAccess }).access });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = await resolveActor(request);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (!access) throw new AppError('FORBIDDEN', { internal: 'route without access rule' });
+    if ('public' in access) return;
+    if (!request.actor) throw new AppError('SIGN_IN_REQUIRED');
+    if ('action' in access && !request.actor.permissions.has(access.action)) {
+      throw new AppError('FORBIDDEN');
+    }
+  });
+}
+
+/** For route handlers behind `signedIn` or `action`: the actor, guaranteed. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('SIGN_IN_REQUIRED');
+  return request.actor;
+}

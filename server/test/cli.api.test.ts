@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../src/cli.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { verifyPassword } from '../src/modules/identity/index.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscc-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    cwd: process.cwd(),
+    readStdin: async () => stdin,
+  };
+  const code = await runCli(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+// The CLI works on the embedded database in a folder (PGlite); one process at a time.
+describe('npx oscc', () => {
+  it('migrate: creates the schema and loads the reference data, then finds nothing to do', async () => {
+    const first = await run(['migrate']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Applied 1 migration(s)');
+    expect(first.out).toContain('Geography reference loaded');
+    const second = await run(['migrate']);
+    expect(second.out).toContain('The database is up to date.');
+    expect(second.out).toContain('Geography reference unchanged');
+  });
+
+  it('create-admin: creates a nationwide administrator with a password read from stdin', async () => {
+    const result = await run(
+      [
+        'create-admin',
+        '--email',
+        'Director@Example.org',
+        '--first-name',
+        'สมศรี',
+        '--last-name',
+        'ใจงาม',
+        '--password-stdin',
+      ],
+      'a-long-enough-passphrase\n',
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('director@example.org');
+    expect(result.out).not.toContain('a-long-enough-passphrase');
+    const again = await run([
+      'create-admin',
+      '--email',
+      'director@example.org',
+      '--first-name',
+      'x',
+      '--last-name',
+      'y',
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+
+    const database = await openDatabase({ engine: 'pglite', dataDir });
+    try {
+      const user = await database.db
+        .selectFrom('app_user')
+        .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+        .select(['app_user.password_hash', 'user_role.role_code', 'user_role.scope_level'])
+        .where('app_user.email', '=', 'director@example.org')
+        .executeTakeFirstOrThrow();
+      expect(user.role_code).toBe('central_admin');
+      expect(user.scope_level).toBe('nation');
+      expect(await verifyPassword(user.password_hash!, 'a-long-enough-passphrase')).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('create-admin: refuses a weak password and a bad e-mail', async () => {
+    expect(
+      (
+        await run(
+          ['create-admin', '--email', 'a@b.org', '--first-name', 'x', '--last-name', 'y', '--password-stdin'],
+          'short',
+        )
+      ).code,
+    ).toBe(2);
+    expect((await run(['create-admin', '--email', 'not-an-email', '--first-name', 'x', '--last-name', 'y'])).code).toBe(
+      2,
+    );
+  });
+
+  it('seed-demo: loads the demo once', async () => {
+    const first = await run(['seed-demo']);
+    expect(first.out).toMatch(/Demo data seeded: 17 agencies, \d+ units/);
+    expect((await run(['seed-demo'])).out).toContain('already there');
+  });
+
+  it('explains bad configuration and exits with 78', async () => {
+    const io: CliIo = {
+      out: () => undefined,
+      err: () => undefined,
+      env: { PORT: 'x' },
+      cwd: process.cwd(),
+      readStdin: async () => '',
+    };
+    expect(await runCli(['migrate'], io)).toBe(78);
+  });
+});

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { prepareDatabase } from '../src/bootstrap.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { ManualClock } from '../src/platform/clock.ts';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
+import type { RouteRecord } from '../src/platform/http/access.ts';
+import type { JobQueue } from '../src/platform/jobs/job-queue.ts';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a
+ * throw-away database on the PostgreSQL server named by DATABASE_URL (CI
+ * runs the suites both ways). Migrations and reference data are real.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({ engine: 'pglite', dataDir: 'memory://' });
+  const name = `oscc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  clock: ManualClock;
+  config: Config;
+  routes: RouteRecord[];
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  demo?: boolean;
+  env?: Record<string, string>;
+  jobs?: JobQueue | null;
+  /** Add routes (e.g. one that throws) before the app is ready. */
+  extend?: (app: FastifyInstance) => void;
+}
+
+export const DEMO_PASSWORD_FOR_TESTS = 'oscc-demo-1300';
+
+/** The real app on a real engine, with a clock that only moves when told. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const clock = new ManualClock();
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
+  const database = await openTestDatabase();
+  await prepareDatabase(database, clock, { demoData: options.demo ?? true });
+  const routes: RouteRecord[] = [];
+  const app = await buildApp({ config, database, clock, jobs: options.jobs ?? null, routes });
+  options.extend?.(app);
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    routes,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Signs in through the API and returns the cookie header to send. */
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD_FOR_TESTS): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'oscc_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `oscc_session=${cookie.value}`;
+}
