@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// `npm run bench`: runs the benchmarks (TypeScript, through tsx). Not part of `npm test`.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./platform.bench.ts');
