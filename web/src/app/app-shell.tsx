@@ -1,0 +1,94 @@
+import type { SessionResponse } from '@oscc/contract';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/ui/language-switch.tsx';
+import { useSignOut } from '../features/auth/api/session.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { personName, roleWithScope } from '../lib/format.ts';
+import { navigationFor } from './navigation.ts';
+
+export interface ShellContext {
+  session: SessionResponse;
+}
+
+export function AppShell({ session }: { session: SessionResponse }) {
+  const { language, t } = useLanguage();
+  const { user } = session;
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const previousPath = useRef(location.pathname);
+
+  // After an in-app navigation, focus goes to the new page's heading, as it would after a full page load.
+  useEffect(() => {
+    if (previousPath.current === location.pathname) return;
+    previousPath.current = location.pathname;
+    document.getElementById('page-title')?.focus();
+  }, [location.pathname]);
+
+  function handleSignOut() {
+    signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
+  }
+
+  const separator = t('roleScope.separator');
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              1300
+            </span>
+            <span className="brand-name">{t('app.name')}</span>
+          </Link>
+          <div className="header-tools">
+            <div className="person">
+              <span className="visually-hidden">{t('auth.signedInAs')} </span>
+              <span className="person-name">{personName(user, language)}</span>
+              {user.roles.map((assignment) => (
+                <span className="person-role" key={`${assignment.role}:${assignment.scope.ref ?? ''}`}>
+                  {roleWithScope(assignment, language, separator)}
+                </span>
+              ))}
+            </div>
+            <div className="header-actions">
+              <LanguageSwitch className="button-on-dark" />
+              <button
+                type="button"
+                className="button button-quiet button-on-dark"
+                onClick={handleSignOut}
+                disabled={signOut.isPending}
+              >
+                {signOut.isPending ? t('auth.signingOut') : t('auth.signOut')}
+              </button>
+            </div>
+          </div>
+        </div>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul>
+            {navigationFor(user.permissions).map((item) => (
+              <li key={item.to}>
+                {item.external ? (
+                  <a href={item.to}>{t(item.label)}</a>
+                ) : (
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(item.label)}
+                  </NavLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Outlet context={{ session } satisfies ShellContext} />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.tagline')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { ACTIONS } from '@oscc/contract';
+import { describe, expect, it } from 'vitest';
+import { th } from '../i18n/th.ts';
+import { NAVIGATION, navigationFor } from './navigation.ts';
+
+describe('navigationFor', () => {
+  it('shows home and geography to everyone signed in', () => {
+    expect(navigationFor([]).map((item) => item.to)).toEqual(['/', '/geography']);
+  });
+
+  it('adds units for people who may read organisations', () => {
+    expect(navigationFor(['organisations.read', 'users.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/units',
+    ]);
+  });
+
+  it('adds the API docs, as a plain link, for people who may read system configuration', () => {
+    const items = navigationFor(['organisations.read', 'users.read', 'system.jobs.read', 'system.config.read']);
+    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/api/docs']);
+    expect(items.at(-1)?.external).toBe(true);
+  });
+
+  it('labels every item from the dictionary and gates only on actions the contract knows', () => {
+    for (const item of NAVIGATION) {
+      const [group, key] = item.label.split('.') as ['nav', keyof typeof th.nav];
+      expect(th[group][key], item.label).toBeTypeOf('string');
+      if (item.requires) expect(ACTIONS).toContain(item.requires);
+    }
+  });
+});

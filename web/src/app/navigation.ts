@@ -1,0 +1,25 @@
+import type { Action } from '@oscc/contract';
+
+export type NavigationLabel = 'nav.home' | 'nav.geography' | 'nav.units' | 'nav.apiDocs';
+
+export interface NavigationItem {
+  label: NavigationLabel;
+  to: string;
+  /** Pages outside the app (served by the API server), opened as plain links. */
+  external?: boolean;
+  /** Shown only to people allowed this; undefined means everyone signed in. */
+  requires?: Action;
+}
+
+/** Every page of the app. Only pages that work are listed here. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'nav.home', to: '/' },
+  { label: 'nav.geography', to: '/geography' },
+  { label: 'nav.units', to: '/units', requires: 'organisations.read' },
+  { label: 'nav.apiDocs', to: '/api/docs', external: true, requires: 'system.config.read' },
+];
+
+/** The menu a person sees: what their permissions allow and nothing more. */
+export function navigationFor(permissions: readonly Action[]): NavigationItem[] {
+  return NAVIGATION.filter((item) => !item.requires || permissions.includes(item.requires));
+}
