@@ -51,6 +51,20 @@ describe('the server process', () => {
     expect(output).toContain('admin@oscc.example');
     expect(output).toContain('oscc-demo-1300');
 
+    // A search term (it could be a name or a phone number) must not reach the logs.
+    expect((await fetch(`http://127.0.0.1:${port}/api/geography/search?q=needle-0812345678`)).status).toBe(200);
+
+    // The embedded database belongs to this process: the CLI is kept out while it runs.
+    const cli = spawn(process.execPath, ['bin/oscc.mjs', 'migrate'], {
+      cwd: serverDir,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let cliOutput = '';
+    cli.stderr.on('data', (chunk: Buffer) => (cliOutput += chunk.toString()));
+    expect(await new Promise((resolve) => cli.on('exit', resolve))).toBe(1);
+    expect(cliOutput).toContain('is in use by process');
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('shutdown complete');
@@ -58,5 +72,7 @@ describe('the server process', () => {
     const logLines = output.split('\n').filter((line) => line.startsWith('{'));
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toMatch(/@oscc\.example/);
+    expect(logLines.some((line) => line.includes('/api/geography/search'))).toBe(true);
+    expect(output).not.toContain('0812345678');
   }, 120_000);
 });

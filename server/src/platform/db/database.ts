@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../database-schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PgliteDialect, PgliteGate } from './pglite-dialect.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -37,8 +38,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  if (dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  let unlock = () => {};
+  if (dataDir !== 'memory://') {
+    fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const gate = new PgliteGate();
   const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite, gate) });
   let closed = false;
@@ -59,6 +70,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       closed = true;
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }
