@@ -44,6 +44,41 @@ export const ERRORS = {
     th: 'บัญชีนี้ถูกปิดการใช้งาน กรุณาติดต่อผู้ดูแลระบบ',
     en: 'This account is disabled. Please contact your administrator.',
   },
+  SIGN_IN_EXPIRED: {
+    status: 401,
+    th: 'การเข้าสู่ระบบหมดเวลา กรุณาใส่อีเมลและรหัสผ่านใหม่',
+    en: 'The sign-in took too long. Please enter your e-mail and password again.',
+  },
+  INVALID_SECOND_FACTOR: {
+    status: 401,
+    th: 'รหัสยืนยันตัวตนไม่ถูกต้อง กรุณาใช้รหัสล่าสุดจากแอปยืนยันตัวตน',
+    en: 'The verification code is not correct. Use the latest code from your authenticator app.',
+  },
+  SECOND_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    th: 'บทบาทของคุณต้องใช้การยืนยันตัวตนสองขั้นตอน กรุณาตั้งค่าก่อนใช้งาน',
+    en: 'Your role requires two-step verification. Please set it up first.',
+  },
+  SECOND_FACTOR_NOT_STARTED: {
+    status: 409,
+    th: 'ยังไม่ได้เริ่มตั้งค่าการยืนยันตัวตนสองขั้นตอน',
+    en: 'Two-step verification set-up has not been started.',
+  },
+  SECOND_FACTOR_ALREADY_SET_UP: {
+    status: 409,
+    th: 'ตั้งค่าการยืนยันตัวตนสองขั้นตอนไว้แล้ว',
+    en: 'Two-step verification is already set up.',
+  },
+  LINK_INVALID: {
+    status: 410,
+    th: 'ลิงก์นี้ใช้ไม่ได้แล้ว (หมดอายุหรือถูกใช้ไปแล้ว) กรุณาขอลิงก์ใหม่',
+    en: 'This link no longer works (it expired or was already used). Please ask for a new one.',
+  },
+  EMAIL_IN_USE: {
+    status: 409,
+    th: 'มีผู้ใช้ที่ใช้อีเมลนี้แล้ว',
+    en: 'A user with this e-mail address already exists.',
+  },
   FORBIDDEN: {
     status: 403,
     th: 'คุณไม่มีสิทธิ์ดำเนินการนี้',

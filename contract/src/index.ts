@@ -5,4 +5,6 @@ export * from './api/auth.ts';
 export * from './api/geography.ts';
 export * from './api/organisations.ts';
 export * from './api/system.ts';
+export * from './api/people.ts';
 export * from './thai.ts';
+export * from './validation/thai-person.ts';

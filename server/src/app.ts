@@ -14,14 +14,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
-import {
-  authRoutes,
-  createAuthService,
-  createSessionsRepository,
-  createUsersRepository,
-  SESSION_COOKIE,
-  type AuthService,
-} from './modules/identity/index.ts';
+import { authRoutes, createAuthService, SESSION_COOKIE, type AuthService } from './modules/identity/index.ts';
+import { createPeopleService, peopleRoutes, type PeopleService } from './modules/people/index.ts';
+import { SEND_PENDING_EMAILS } from './platform/mail/mail.jobs.ts';
 import { createOrganisationsRepository, organisationsRoutes } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -46,24 +41,36 @@ export interface AppDependencies {
 
 export interface Services {
   auth: AuthService;
+  people: PeopleService;
 }
 
 export function createServices({
   config,
   database,
   clock,
-}: Pick<AppDependencies, 'config' | 'database' | 'clock'>): Services {
+  jobs,
+}: Pick<AppDependencies, 'config' | 'database' | 'clock'> & { jobs?: JobQueue | null }): Services {
   const db = database.db;
   return {
     auth: createAuthService({
-      users: createUsersRepository(db),
-      sessions: createSessionsRepository(db),
+      db,
       clock,
       settings: {
         sessionTtlHours: config.session.ttlHours,
         maxFailures: config.signIn.maxFailures,
         lockoutMinutes: config.signIn.lockoutMinutes,
       },
+    }),
+    people: createPeopleService({
+      db,
+      clock,
+      settings: {
+        appUrl: config.appUrl,
+        invitationTtlHours: config.invitationTtlHours,
+        passwordResetTtlMinutes: config.passwordResetTtlMinutes,
+      },
+      // The outbox row is committed; ask a worker to send it now rather than at the next minute.
+      onEmailQueued: () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined),
     }),
   };
 }
@@ -118,7 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerSameOriginCheck(app, config.publicUrl ? [new URL(config.publicUrl).origin] : []);
 
-  const services = createServices({ config, database, clock });
+  const services = createServices({ config, database, clock, jobs });
   registerAccessControl(
     app,
     async (request) => {
@@ -143,6 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'auth', description: 'Sign-in and sessions' },
         { name: 'geography', description: 'Provinces, districts and subdistricts (public reference data)' },
         { name: 'organisations', description: 'Agencies and units' },
+        { name: 'people', description: 'Users, their roles and invitations' },
         { name: 'system', description: 'Health and operations' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
@@ -159,6 +167,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(systemRoutes, { database, jobs, version: APP_VERSION });
   await app.register(authRoutes, {
     auth: services.auth,
+    requestPasswordReset: (email) => services.people.requestPasswordReset(email),
     cookieSecure: config.session.cookieSecure,
     signInAttemptsPerMinute: Math.max(5, Math.min(30, config.rateLimitPerMinute)),
   });
@@ -166,6 +175,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     geography: createGeographyService({ geography: createGeographyRepository(db) }),
   });
   await app.register(organisationsRoutes, { organisations: createOrganisationsRepository(db) });
+  await app.register(peopleRoutes, { people: services.people });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);
 
   return app;

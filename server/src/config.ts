@@ -41,6 +41,24 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('OSCC 1300 <no-reply@oscc.localhost>'),
+  MAIL_DIR: z.string().min(1).optional(),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -62,6 +80,16 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly rateLimitPerMinute: number;
   readonly webDistDir: string | null;
+  readonly mail: {
+    /** smtp://… — or null: messages are written as .eml files to `dir` instead (development, demo). */
+    readonly smtpUrl: string | null;
+    readonly from: string;
+    readonly dir: string;
+  };
+  /** Where people open the app: the base of links in e-mails. */
+  readonly appUrl: string;
+  readonly invitationTtlHours: number;
+  readonly passwordResetTtlMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +133,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : null,
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      dir: path.resolve(cwd, e.MAIL_DIR ?? path.join(e.DATA_DIR, 'mail')),
+    }),
+    appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    invitationTtlHours: e.INVITATION_TTL_HOURS,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
   });
 }
 

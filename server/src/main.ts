@@ -2,15 +2,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { buildApp } from './app.ts';
+import { buildApp, createServices } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/index.ts';
 import { identityJobs } from './modules/identity/index.ts';
-import { createServices } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
+import { mailJobs } from './platform/mail/mail.jobs.ts';
+import { createMailer } from './platform/mail/outbox.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -70,14 +71,18 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
     demoData: mode === 'server' && config.demoData,
     log,
   });
-  const services = createServices({ config, database, clock: systemClock });
   const runsJobs = mode === 'worker' || config.jobs === 'embedded';
+  const mailer = createMailer(config.mail);
+  const jobServices = createServices({ config, database, clock: systemClock });
   jobs = await startJobQueue({
     connection: database.jobQueueConnection,
-    jobs: identityJobs(services.auth),
+    jobs: [...identityJobs(jobServices.auth), ...mailJobs(database.db, mailer, systemClock)],
     log,
     work: runsJobs,
   });
+  if (!config.mail.smtpUrl) {
+    log.warn({ dir: config.mail.dir }, 'SMTP_URL is not set: e-mails are written as .eml files instead of being sent');
+  }
   log.info({ engine: database.engine, working: runsJobs }, 'job queue started');
   if (mode === 'worker') return;
 

@@ -1,4 +1,4 @@
-import { DEFAULT_ROLES } from '@oscc/contract';
+import { ACTIONS, DEFAULT_ROLES } from '@oscc/contract';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccessControl, RouteWithoutAccessError } from '../src/platform/http/access.ts';
@@ -32,16 +32,22 @@ describe('deny by default', () => {
       )
       .map((route) => `${String(route.method)} ${route.url}`)
       .sort();
-    expect(publicRoutes).toEqual([
-      'GET /api/geography/districts/:code/subdistricts',
-      'GET /api/geography/provinces',
-      'GET /api/geography/provinces/:code/districts',
-      'GET /api/geography/search',
-      'GET /api/openapi.json',
-      'GET /healthz',
-      'POST /api/auth/sign-in',
-      'POST /api/auth/sign-out',
-    ]);
+    expect(publicRoutes).toEqual(
+      [
+        'GET /api/geography/districts/:code/subdistricts',
+        'GET /api/geography/provinces',
+        'GET /api/geography/provinces/:code/districts',
+        'GET /api/geography/search',
+        'GET /api/openapi.json',
+        'GET /api/auth/password-link',
+        'GET /healthz',
+        'POST /api/auth/password',
+        'POST /api/auth/password-reset',
+        'POST /api/auth/sign-in',
+        'POST /api/auth/sign-in/second-factor',
+        'POST /api/auth/sign-out',
+      ].sort(),
+    );
   });
 
   it('asks anonymous callers to sign in, and refuses signed-in people without the permission', async () => {
@@ -64,7 +70,11 @@ describe('deny by default', () => {
     expect((await t.app.inject({ url: '/api/units', headers: { cookie: coordinator } })).statusCode).toBe(403);
     await t.database.db
       .insertInto('role_permission')
-      .values({ role_code: 'province_coordinator', action: 'organisations.read' })
+      .values({
+        role_code: 'province_coordinator',
+        action: 'organisations.read',
+        conditions: JSON.stringify([['everywhere']]),
+      })
       .execute();
   });
 });
@@ -76,12 +86,12 @@ describe('roles and scopes as data', () => {
       [...DEFAULT_ROLES].sort((a, b) => a.code.localeCompare(b.code)).map((role) => [role.code, role.scopeLevel]),
     );
     const permissions = await t.database.db.selectFrom('role_permission').selectAll().execute();
-    expect(
-      permissions
-        .filter((p) => p.role_code === 'central_admin')
-        .map((p) => p.action)
-        .sort(),
-    ).toEqual(['organisations.read', 'system.config.read', 'system.jobs.read', 'users.read']);
+    const adminActions = permissions.filter((p) => p.role_code === 'central_admin').map((p) => p.action);
+    expect(adminActions.sort()).toEqual([...ACTIONS].sort());
+    const coordinatorUsers = permissions.find(
+      (p) => p.role_code === 'province_coordinator' && p.action === 'users.manage',
+    );
+    expect(coordinatorUsers?.conditions).toEqual([['in_scope']]);
   });
 
   it('gives every demo account exactly one role bound to a scope of the right level', async () => {

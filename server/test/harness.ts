@@ -4,6 +4,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
+import { currentTotp } from '../src/modules/identity/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { RouteRecord } from '../src/platform/http/access.ts';
@@ -66,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = await buildApp({ config, database, clock, jobs: options.jobs ?? null, routes });
   options.extend?.(app);
   await app.ready();
+  appClocks.set(app, clock);
   return {
     app,
     database,
@@ -79,12 +81,52 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-/** Signs in through the API and returns the cookie header to send. */
-export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD_FOR_TESTS): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+/**
+ * Signs in through the API and returns the cookie header to send. For roles
+ * that need two-step verification it also sets TOTP up (first sign-in) — or
+ * answers the challenge with a code from the person's secret (later ones).
+ */
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = DEMO_PASSWORD_FOR_TESTS,
+  clock?: ManualClock,
+): Promise<string> {
+  const appClock = clock ?? appClocks.get(app);
+  const at = () => appClock?.now() ?? new Date();
+  let response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   if (response.statusCode !== 200)
     throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.json().status === 'second_factor_required') {
+    const secret = totpSecrets.get(email.toLowerCase());
+    if (!secret) throw new Error(`no TOTP secret known for ${email}`);
+    response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/second-factor',
+      payload: { challenge: response.json().challenge, code: currentTotp(secret, at()) },
+    });
+    if (response.statusCode !== 200) throw new Error(`second factor for ${email} failed: ${response.body}`);
+  }
   const cookie = response.cookies.find((c) => c.name === 'oscc_session');
   if (!cookie) throw new Error('no session cookie');
-  return `oscc_session=${cookie.value}`;
+  const header = `oscc_session=${cookie.value}`;
+  if (response.json().secondFactor === 'enrolment_required') {
+    const setup = await app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: header } });
+    const secret = setup.json().secret as string;
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/confirm',
+      headers: { cookie: header },
+      payload: { code: currentTotp(secret, at()) },
+    });
+    if (confirm.statusCode !== 200) throw new Error(`TOTP enrolment for ${email} failed: ${confirm.body}`);
+    totpSecrets.set(email.toLowerCase(), secret);
+  }
+  return header;
 }
+
+/** Each test app's clock, so TOTP codes are computed for the time the server sees. */
+const appClocks = new WeakMap<FastifyInstance, ManualClock>();
+
+/** TOTP secrets the harness set up, by e-mail (test-only memory of "the phone"). */
+export const totpSecrets = new Map<string, string>();

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { RoleCode, ScopeLevel } from '@oscc/contract';
+import type { ConditionSet, RoleCode, ScopeLevel } from '@oscc/contract';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -9,11 +9,13 @@ export interface RoleTable {
   name_th: string;
   name_en: string;
   scope_level: ScopeLevel;
+  requires_second_factor: Generated<boolean>;
 }
 
 export interface RolePermissionTable {
   role_code: RoleCode;
   action: string;
+  conditions: ColumnType<ConditionSet, string, string>;
 }
 
 export interface AppUserTable {
@@ -33,6 +35,33 @@ export interface AppUserTable {
   last_sign_in_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  gender: 'male' | 'female' | 'other' | null;
+  mobile: string | null;
+  supervisor_id: string | null;
+  invited_at: Timestamp | null;
+  password_set_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  version: Generated<number>;
+  search_text: Generated<string>;
+}
+
+export interface UserRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export type TokenPurpose = 'invitation' | 'password_reset' | 'sign_in_challenge';
+
+export interface UserTokenTable {
+  token_hash: string;
+  user_id: string;
+  purpose: TokenPurpose;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface UserRoleTable {
@@ -52,7 +81,11 @@ export interface UserSessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  second_factor: Generated<SecondFactorState>;
 }
+
+/** not_required: the role needs none; verified: TOTP checked at sign-in; enrolment_required: must set up TOTP first. */
+export type SecondFactorState = 'not_required' | 'verified' | 'enrolment_required';
 
 export interface IdentityTables {
   role: RoleTable;
@@ -60,4 +93,6 @@ export interface IdentityTables {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_session: UserSessionTable;
+  user_recovery_code: UserRecoveryCodeTable;
+  user_token: UserTokenTable;
 }

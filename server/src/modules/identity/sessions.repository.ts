@@ -1,16 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+import type { SecondFactorState } from './identity.table.ts';
 
 export interface SessionRow {
   tokenHash: string;
   userId: string;
   expiresAt: Date;
   lastSeenAt: Date;
+  secondFactor: SecondFactorState;
 }
 
 export function createSessionsRepository(db: Kysely<Database>) {
   return {
-    async insert(session: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+    async insert(session: {
+      tokenHash: string;
+      userId: string;
+      createdAt: Date;
+      expiresAt: Date;
+      secondFactor: SecondFactorState;
+    }): Promise<void> {
       await db
         .insertInto('user_session')
         .values({
@@ -19,6 +27,7 @@ export function createSessionsRepository(db: Kysely<Database>) {
           created_at: session.createdAt,
           last_seen_at: session.createdAt,
           expires_at: session.expiresAt,
+          second_factor: session.secondFactor,
         })
         .execute();
     },
@@ -26,17 +35,27 @@ export function createSessionsRepository(db: Kysely<Database>) {
     async findLive(tokenHash: string, now: Date): Promise<SessionRow | null> {
       const row = await db
         .selectFrom('user_session')
-        .select(['token_hash', 'user_id', 'expires_at', 'last_seen_at'])
+        .select(['token_hash', 'user_id', 'expires_at', 'last_seen_at', 'second_factor'])
         .where('token_hash', '=', tokenHash)
         .where('expires_at', '>', now)
         .executeTakeFirst();
       return row
-        ? { tokenHash: row.token_hash, userId: row.user_id, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }
+        ? {
+            tokenHash: row.token_hash,
+            userId: row.user_id,
+            expiresAt: row.expires_at,
+            lastSeenAt: row.last_seen_at,
+            secondFactor: row.second_factor,
+          }
         : null;
     },
 
     async touch(tokenHash: string, now: Date): Promise<void> {
       await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    },
+
+    async setSecondFactor(tokenHash: string, state: SecondFactorState): Promise<void> {
+      await db.updateTable('user_session').set({ second_factor: state }).where('token_hash', '=', tokenHash).execute();
     },
 
     async delete(tokenHash: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ACTIONS, type Action, type RoleCode, type ScopeLevel } from '@oscc/contract';
+import { ACTIONS, type Action, type Grant, type RoleCode, type ScopeLevel } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 
@@ -8,6 +8,15 @@ export interface SignInRecord {
   status: 'active' | 'disabled';
   failedSignIns: number;
   lockedUntil: Date | null;
+  totpEnabled: boolean;
+}
+
+export interface SecondFactorRecord {
+  id: string;
+  status: 'active' | 'disabled';
+  lockedUntil: Date | null;
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
 }
 
 export interface RoleAssignmentRecord {
@@ -61,7 +70,7 @@ export function createUsersRepository(db: Kysely<Database>) {
     async findForSignIn(email: string): Promise<SignInRecord | null> {
       const row = await db
         .selectFrom('app_user')
-        .select(['id', 'password_hash', 'status', 'failed_sign_ins', 'locked_until'])
+        .select(['id', 'password_hash', 'status', 'failed_sign_ins', 'locked_until', 'totp_enabled_at'])
         .where('email', '=', email.toLowerCase())
         .executeTakeFirst();
       return row
@@ -71,8 +80,61 @@ export function createUsersRepository(db: Kysely<Database>) {
             status: row.status,
             failedSignIns: row.failed_sign_ins,
             lockedUntil: row.locked_until,
+            totpEnabled: row.totp_enabled_at !== null,
           }
         : null;
+    },
+
+    async findSecondFactor(userId: string): Promise<SecondFactorRecord | null> {
+      const row = await db
+        .selectFrom('app_user')
+        .select(['id', 'status', 'locked_until', 'totp_secret', 'totp_enabled_at'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      return row
+        ? {
+            id: row.id,
+            status: row.status,
+            lockedUntil: row.locked_until,
+            totpSecret: row.totp_secret,
+            totpEnabledAt: row.totp_enabled_at,
+          }
+        : null;
+    },
+
+    async setPendingTotpSecret(userId: string, secret: string, now: Date): Promise<void> {
+      await db
+        .updateTable('app_user')
+        .set({ totp_secret: secret, updated_at: now })
+        .where('id', '=', userId)
+        .where('totp_enabled_at', 'is', null)
+        .execute();
+    },
+
+    async enableTotp(userId: string, now: Date, recoveryCodeHashes: string[]): Promise<void> {
+      await db
+        .updateTable('app_user')
+        .set({ totp_enabled_at: now, updated_at: now })
+        .where('id', '=', userId)
+        .execute();
+      await db.deleteFrom('user_recovery_code').where('user_id', '=', userId).execute();
+      await db
+        .insertInto('user_recovery_code')
+        .values(recoveryCodeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+        .execute();
+    },
+
+    /** Uses one recovery code (once). */
+    async useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
+      const row = await db
+        .updateTable('user_recovery_code')
+        .set({ used_at: now })
+        .where('user_id', '=', userId)
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .returning('code_hash')
+        .executeTakeFirst();
+      return !!row;
     },
 
     /**
@@ -111,6 +173,51 @@ export function createUsersRepository(db: Kysely<Database>) {
         })
         .where('id', '=', userId)
         .execute();
+    },
+
+    /** Every permission rule of every role the person holds, bound to that assignment's scope. */
+    async grantsOf(userId: string): Promise<Grant[]> {
+      const rows = await db
+        .selectFrom('user_role')
+        .innerJoin('role_permission', 'role_permission.role_code', 'user_role.role_code')
+        .select([
+          'role_permission.action',
+          'role_permission.conditions',
+          'user_role.scope_level',
+          'user_role.scope_unit_id',
+          'user_role.scope_province_code',
+          'user_role.scope_agency_id',
+        ])
+        .where('user_role.user_id', '=', userId)
+        .execute();
+      return rows
+        .filter((row) => KNOWN_ACTIONS.has(row.action))
+        .map((row) => ({
+          action: row.action as Action,
+          conditions: typeof row.conditions === 'string' ? JSON.parse(row.conditions) : row.conditions,
+          scope: {
+            level: row.scope_level,
+            unitId: row.scope_unit_id,
+            provinceCode: row.scope_province_code,
+            agencyId: row.scope_agency_id,
+          },
+        }));
+    },
+
+    async unitOf(userId: string): Promise<string | null> {
+      const row = await db.selectFrom('app_user').select('unit_id').where('id', '=', userId).executeTakeFirst();
+      return row?.unit_id ?? null;
+    },
+
+    async requiresSecondFactor(userId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('user_role')
+        .innerJoin('role', 'role.code', 'user_role.role_code')
+        .select('role.code')
+        .where('user_role.user_id', '=', userId)
+        .where('role.requires_second_factor', '=', true)
+        .executeTakeFirst();
+      return !!row;
     },
 
     async permissionsOf(userId: string): Promise<Action[]> {
@@ -226,7 +333,13 @@ export function createUsersRepository(db: Kysely<Database>) {
     async setPassword(userId: string, passwordHash: string, now: Date): Promise<void> {
       await db
         .updateTable('app_user')
-        .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: now })
+        .set({
+          password_hash: passwordHash,
+          password_set_at: now,
+          failed_sign_ins: 0,
+          locked_until: null,
+          updated_at: now,
+        })
         .where('id', '=', userId)
         .execute();
     },

@@ -98,6 +98,9 @@ export function createOrganisationsRepository(db: Kysely<Database>) {
     },
 
     async insertAgency(agency: NewAgency, now: Date): Promise<string> {
+      const parent = agency.parentId
+        ? await db.selectFrom('agency').select('root_id').where('id', '=', agency.parentId).executeTakeFirst()
+        : null;
       const row = await db
         .insertInto('agency')
         .values({
@@ -111,6 +114,11 @@ export function createOrganisationsRepository(db: Kysely<Database>) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await db
+        .updateTable('agency')
+        .set({ root_id: parent?.root_id ?? row.id })
+        .where('id', '=', row.id)
+        .execute();
       return row.id;
     },
 

@@ -12,6 +12,10 @@ export interface AgencyTable {
   name_en: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The ministry at the top of this agency's branch (itself for a ministry). */
+  root_id: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
 }
 
 export interface UnitTable {
@@ -30,9 +34,39 @@ export interface UnitTable {
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  postcode: string | null;
+  phone: string | null;
+  email: string | null;
+  search_text: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface UnitAreaTable {
+  unit_id: string;
+  level: 'province' | 'district' | 'subdistrict';
+  code: string;
+  province_code: string;
+}
+
+export interface ProblemTypeTable {
+  code: string;
+  name_th: string;
+  name_en: string;
+  urgent: Generated<boolean>;
+  lead_agency_code: string | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface UnitProblemTypeTable {
+  unit_id: string;
+  problem_type_code: string;
 }
 
 export interface OrganisationTables {
   agency: AgencyTable;
   unit: UnitTable;
+  unit_area: UnitAreaTable;
+  problem_type: ProblemTypeTable;
+  unit_problem_type: UnitProblemTypeTable;
 }

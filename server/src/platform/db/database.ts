@@ -9,6 +9,10 @@ import { PgliteDialect, PgliteGate } from './pglite-dialect.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 
+/** `date` columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to get wrong. */
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
 /** What pg-boss needs to run its own SQL on the same database. */
 export type JobQueueConnection =
   | { engine: 'postgres'; connectionString: string; poolSize: number }
@@ -45,7 +49,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+    pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
+      parsers: { [DATE_OID]: (value: string) => value },
+    });
   } catch (error) {
     unlock();
     throw error;

@@ -1,21 +1,26 @@
 import type { Action } from '@oscc/contract';
+import type { Principal } from '../authorization/scope.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 
 /**
  * Every route says who may call it, in its `config.access`:
  *  - `{ public: true }`    — anyone, signed in or not (say why in the route);
- *  - `{ signedIn: true }`  — any signed-in person;
+ *  - `{ signedIn: true }`  — any signed-in person (add `duringEnrolment: true`
+ *                            for the few routes a person who must still set up
+ *                            two-step verification may use);
  *  - `{ action: 'x.y' }`   — a signed-in person whose roles grant the action.
  * A route that says nothing does not boot: the server refuses to register it.
  * That is deny by default, checked when the app is built and by a test.
  */
-export type RouteAccess = { public: true } | { signedIn: true } | { action: Action };
+export type RouteAccess = { public: true } | { signedIn: true; duringEnrolment?: true } | { action: Action };
 
-export interface Actor {
-  userId: string;
+export interface Actor extends Principal {
   sessionTokenHash: string;
+  /** Actions the actor holds at least one rule for (the route-level check); records are checked by scope. */
   permissions: ReadonlySet<Action>;
+  /** 'enrolment_required': the role needs two-factor sign-in and the person has not set it up yet. */
+  secondFactor: 'not_required' | 'verified' | 'enrolment_required';
 }
 
 declare module 'fastify' {
@@ -74,6 +79,10 @@ export function registerAccessControl(
     if (!access) throw new AppError('FORBIDDEN', { internal: 'route without access rule' });
     if ('public' in access) return;
     if (!request.actor) throw new AppError('SIGN_IN_REQUIRED');
+    // A person whose role needs two-step verification may do nothing else until it is set up.
+    if (request.actor.secondFactor === 'enrolment_required' && !('signedIn' in access && access.duringEnrolment)) {
+      throw new AppError('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    }
     if ('action' in access && !request.actor.permissions.has(access.action)) {
       throw new AppError('FORBIDDEN');
     }

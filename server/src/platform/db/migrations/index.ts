@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as platform from './0001-platform.ts';
+import * as organisationsPeople from './0002-organisations-people.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -9,4 +10,5 @@ import * as platform from './0001-platform.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001-platform': platform,
+  '0002-organisations-people': organisationsPeople,
 };
