@@ -4,3 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 await import('./platform.bench.ts');
+await import('./import-users.bench.ts');

@@ -15,7 +15,13 @@ import {
 import type { Config } from './config.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
 import { authRoutes, createAuthService, SESSION_COOKIE, type AuthService } from './modules/identity/index.ts';
-import { createPeopleService, peopleRoutes, type PeopleService } from './modules/people/index.ts';
+import {
+  createPeopleService,
+  createUserImportService,
+  peopleRoutes,
+  type PeopleService,
+  type UserImportService,
+} from './modules/people/index.ts';
 import { SEND_PENDING_EMAILS } from './platform/mail/mail.jobs.ts';
 import { createOrganisationsRepository, organisationsRoutes } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -42,6 +48,7 @@ export interface AppDependencies {
 export interface Services {
   auth: AuthService;
   people: PeopleService;
+  importer: UserImportService;
 }
 
 export function createServices({
@@ -51,7 +58,16 @@ export function createServices({
   jobs,
 }: Pick<AppDependencies, 'config' | 'database' | 'clock'> & { jobs?: JobQueue | null }): Services {
   const db = database.db;
+  // The outbox row is committed; ask a worker to send it now rather than at the next minute.
+  const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
   return {
+    importer: createUserImportService({
+      db,
+      clock,
+      appUrl: config.appUrl,
+      invitationTtlHours: config.invitationTtlHours,
+      onEmailQueued,
+    }),
     auth: createAuthService({
       db,
       clock,
@@ -69,8 +85,7 @@ export function createServices({
         invitationTtlHours: config.invitationTtlHours,
         passwordResetTtlMinutes: config.passwordResetTtlMinutes,
       },
-      // The outbox row is committed; ask a worker to send it now rather than at the next minute.
-      onEmailQueued: () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined),
+      onEmailQueued,
     }),
   };
 }
@@ -175,7 +190,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     geography: createGeographyService({ geography: createGeographyRepository(db) }),
   });
   await app.register(organisationsRoutes, { organisations: createOrganisationsRepository(db) });
-  await app.register(peopleRoutes, { people: services.people });
+  await app.register(peopleRoutes, { people: services.people, importer: services.importer });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);
 
   return app;

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ACTIONS } from '@oscc/contract';
+import { createUserImportService } from './modules/people/index.ts';
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
 import { z } from 'zod';
@@ -147,6 +151,75 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         });
         io.out(`Created central administrator ${input.data.email.toLowerCase()}.`);
         if (generated) io.out(`Password (shown once, give it over a safe channel): ${password}`);
+      });
+    });
+
+  program
+    .command('import-users')
+    .description('import the Front Line 1 workbook (.xlsx or .csv): a dry run that reports every row, or --apply')
+    .argument('<file>', 'the workbook')
+    .option('--apply', 'create and update the users and units (default: dry run only)')
+    .option('--agency <code>', 'agency of units the workbook names that do not exist yet', 'MOI-DLA')
+    .action(async (file: string, options: { apply?: boolean; agency: string }) => {
+      const filePath = path.resolve(io.cwd, file);
+      if (!fs.existsSync(filePath)) {
+        io.err(`No such file: ${filePath}`);
+        exitCode = 2;
+        return;
+      }
+      await withDatabase(async (database) => {
+        await prepareDatabase(database, systemClock, { demoData: false, log });
+        // An operator at the server's console acts for the whole nation.
+        const operator = {
+          userId: '00000000-0000-0000-0000-000000000000',
+          unitId: null,
+          grants: ACTIONS.map((action) => ({
+            action,
+            conditions: [['everywhere' as const]],
+            scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
+          })),
+        };
+        const importer = createUserImportService({
+          db: database.db,
+          clock: systemClock,
+          appUrl: config.appUrl,
+          invitationTtlHours: config.invitationTtlHours,
+        });
+        const report = await importer.importFile(
+          operator,
+          { name: path.basename(filePath), content: fs.readFileSync(filePath) },
+          { apply: !!options.apply, agencyCode: options.agency, auditActorId: null },
+        );
+        for (const sheet of report.sheets) {
+          io.out(
+            `แผ่นงาน ${sheet.name} (${sheet.form}${sheet.placeName ? `, ${sheet.placeName}` : ''}): ${sheet.rows} แถว`,
+          );
+          for (const problem of sheet.problems) io.out(`  ! ${problem.th}`);
+        }
+        const label = { create: 'สร้างใหม่', update: 'ปรับปรุง', unchanged: 'ไม่เปลี่ยนแปลง', error: 'ผิดพลาด' } as const;
+        for (const row of report.rows) {
+          const detail =
+            row.action === 'error'
+              ? row.problems.map((p) => `${p.column}: ${p.th}`).join('; ')
+              : row.action === 'update'
+                ? row.changes.join(', ')
+                : row.unit?.action === 'create'
+                  ? `หน่วยงานใหม่ ${row.unit.name}`
+                  : '';
+          io.out(
+            `  ${row.sheet} แถว ${row.rowNumber}\t${label[row.action]}\t${row.email ?? '-'}\t${row.nameTh}${detail ? `\t${detail}` : ''}`,
+          );
+        }
+        const s = report.summary;
+        io.out(
+          `สรุป: สร้างใหม่ ${s.create}, ปรับปรุง ${s.update}, ไม่เปลี่ยนแปลง ${s.unchanged}, ผิดพลาด ${s.error}, หน่วยงานใหม่ ${s.unitsToCreate}`,
+        );
+        io.out(
+          report.applied
+            ? 'นำเข้าแล้ว (applied); invitations are queued in the outbox.'
+            : 'Dry run only: nothing was changed. Run again with --apply to import.',
+        );
+        if (s.error > 0 && !report.applied) exitCode = 3;
       });
     });
 

@@ -1,7 +1,7 @@
 export { createAuthService, hashSessionToken, type AuthService } from './auth.service.ts';
 export { authRoutes, SESSION_COOKIE } from './auth.routes.ts';
 export { createSessionsRepository } from './sessions.repository.ts';
-export { createTokensRepository } from './tokens.repository.ts';
+export { createTokensRepository, hashToken } from './tokens.repository.ts';
 export { currentTotp } from './second-factor.ts';
 export {
   createUsersRepository,

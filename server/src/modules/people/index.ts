@@ -1,2 +1,3 @@
 export { createPeopleService, type PeopleService } from './people.service.ts';
 export { peopleRoutes } from './people.routes.ts';
+export { createUserImportService, type UserImportService, type ImportReport } from './import-users.service.ts';

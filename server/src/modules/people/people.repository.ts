@@ -160,9 +160,7 @@ export function createPeopleRepository(db: Kysely<Database>) {
       return row ? ((await withRoles([row], now))[0] ?? null) : null;
     },
 
-    async findByEmail(
-      email: string,
-    ): Promise<{
+    async findByEmail(email: string): Promise<{
       id: string;
       version: number;
       unitId: string | null;
