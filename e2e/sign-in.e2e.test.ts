@@ -1,15 +1,21 @@
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import {
+  DEMO_PASSWORD,
+  hasNoHorizontalOverflow,
+  newContext as newBrowserContext,
+  screenshot,
+  SCREENSHOTS,
+  seriousAccessibilityProblems,
+  signIn,
+  visible,
+  WAIT_MS,
+} from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const DEMO_PASSWORD = 'oscc-demo-1300';
 const COORDINATOR = 'coordinator@oscc.example';
-const WAIT_MS = 15_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,48 +30,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newContext(options: { width: number; height: number; mobile?: boolean }): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: options.width, height: options.height },
-    isMobile: options.mobile ?? false,
-    hasTouch: options.mobile ?? false,
-    deviceScaleFactor: options.mobile ? 2 : 1,
-    locale: 'th-TH',
-    timezoneId: 'Asia/Bangkok',
-  });
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout: WAIT_MS });
-  return locator;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Fonts load asynchronously; a screenshot before they arrive would show the fallback font.
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-}
-
-/** axe findings that block people (serious or critical), in a form that explains a failure. */
-async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
-
-async function hasNoHorizontalOverflow(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('อีเมล').fill(email);
-  await page.getByLabel('รหัสผ่าน').fill(password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+function newContext(options: { width: number; height: number; mobile?: boolean }): Promise<BrowserContext> {
+  return newBrowserContext(browser, server.baseUrl, options);
 }
 
 describe('signing in and the app shell', () => {

@@ -42,6 +42,7 @@ describe('two-step sign-in (TOTP)', () => {
   });
 
   it('asks for the code at every later sign-in, and accepts one step of clock drift', async () => {
+    t.clock.advanceMinutes(2);
     const first = await post('/api/auth/sign-in', { email: 'admin@oscc.example', password: 'oscc-demo-1300' });
     expect(first.json().status).toBe('second_factor_required');
     expect(first.cookies.find((c) => c.name === 'oscc_session')).toBeUndefined();
@@ -53,16 +54,28 @@ describe('two-step sign-in (TOTP)', () => {
     expect(second.json()).toMatchObject({ status: 'signed_in', secondFactor: 'verified' });
   });
 
+  it('accepts a code only once (RFC 6238 §5.2), so an overheard code is useless', async () => {
+    const first = await post('/api/auth/sign-in', { email: 'admin@oscc.example', password: 'oscc-demo-1300' });
+    const replayed = currentTotp(secret, new Date(t.clock.now().getTime() - 30_000)); // the code just used
+    const response = await post('/api/auth/sign-in/second-factor', {
+      challenge: first.json().challenge,
+      code: replayed,
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('INVALID_SECOND_FACTOR');
+  });
+
   it('refuses a wrong code, counts it towards the lock-out, and a challenge works once and for five minutes', async () => {
     const first = await post('/api/auth/sign-in', { email: 'admin@oscc.example', password: 'oscc-demo-1300' });
     const wrong = await post('/api/auth/sign-in/second-factor', { challenge: first.json().challenge, code: '123456' });
     expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_SECOND_FACTOR');
     const row = await t.database.db
       .selectFrom('app_user')
       .select('failed_sign_ins')
       .where('email', '=', 'admin@oscc.example')
       .executeTakeFirstOrThrow();
-    expect(row.failed_sign_ins).toBe(1);
+    expect(row.failed_sign_ins).toBe(2); // the replayed code and this one
     t.clock.advanceMinutes(6);
     const late = await post('/api/auth/sign-in/second-factor', {
       challenge: first.json().challenge,

@@ -1,11 +1,11 @@
 import type { SessionResponse } from '@oscc/contract';
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/ui/language-switch.tsx';
-import { useSignOut } from '../features/auth/api/session.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { personName, roleWithScope } from '../lib/format.ts';
 import { navigationFor } from './navigation.ts';
+import { SignOutButton } from './sign-out-button.tsx';
 
 export interface ShellContext {
   session: SessionResponse;
@@ -14,8 +14,6 @@ export interface ShellContext {
 export function AppShell({ session }: { session: SessionResponse }) {
   const { language, t } = useLanguage();
   const { user } = session;
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   const location = useLocation();
   const previousPath = useRef(location.pathname);
 
@@ -25,10 +23,6 @@ export function AppShell({ session }: { session: SessionResponse }) {
     previousPath.current = location.pathname;
     document.getElementById('page-title')?.focus();
   }, [location.pathname]);
-
-  function handleSignOut() {
-    signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
-  }
 
   const separator = t('roleScope.separator');
   return (
@@ -56,14 +50,7 @@ export function AppShell({ session }: { session: SessionResponse }) {
             </div>
             <div className="header-actions">
               <LanguageSwitch className="button-on-dark" />
-              <button
-                type="button"
-                className="button button-quiet button-on-dark"
-                onClick={handleSignOut}
-                disabled={signOut.isPending}
-              >
-                {signOut.isPending ? t('auth.signingOut') : t('auth.signOut')}
-              </button>
+              <SignOutButton />
             </div>
           </div>
         </div>

@@ -9,16 +9,21 @@ describe('navigationFor', () => {
   });
 
   it('adds units for people who may read organisations', () => {
+    expect(navigationFor(['organisations.read']).map((item) => item.to)).toEqual(['/', '/geography', '/units']);
+  });
+
+  it('adds users for people who may read users', () => {
     expect(navigationFor(['organisations.read', 'users.read']).map((item) => item.to)).toEqual([
       '/',
       '/geography',
       '/units',
+      '/users',
     ]);
   });
 
   it('adds the API docs, as a plain link, for people who may read system configuration', () => {
     const items = navigationFor(['organisations.read', 'users.read', 'system.jobs.read', 'system.config.read']);
-    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/api/docs']);
+    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/users', '/api/docs']);
     expect(items.at(-1)?.external).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import type { Action } from '@oscc/contract';
 
-export type NavigationLabel = 'nav.home' | 'nav.geography' | 'nav.units' | 'nav.apiDocs';
+export type NavigationLabel = 'nav.home' | 'nav.geography' | 'nav.units' | 'nav.users' | 'nav.apiDocs';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
+  { label: 'nav.users', to: '/users', requires: 'users.read' },
   { label: 'nav.apiDocs', to: '/api/docs', external: true, requires: 'system.config.read' },
 ];
 

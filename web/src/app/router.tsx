@@ -1,14 +1,21 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFoundRoute } from './routes/errors.tsx';
+import { ForgotPasswordRoute } from './routes/forgot-password.tsx';
 import { GeographyRoute } from './routes/geography.tsx';
 import { HomeRoute } from './routes/home.tsx';
-import { RequireSession } from './routes/require-session.tsx';
+import { RequireSession, TWO_STEP_SETUP_PATH } from './routes/require-session.tsx';
+import { SetPasswordRoute } from './routes/set-password.tsx';
 import { SignInRoute } from './routes/sign-in.tsx';
+import { TwoStepSetupRoute } from './routes/two-step-setup.tsx';
 import { UnitsRoute } from './routes/units.tsx';
+import { NewUserRoute, UserRoute, UsersRoute } from './routes/users.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInRoute /> },
+    { path: '/forgot-password', element: <ForgotPasswordRoute /> },
+    { path: '/set-password', element: <SetPasswordRoute /> },
+    { path: TWO_STEP_SETUP_PATH, element: <TwoStepSetupRoute /> },
     {
       path: '/',
       element: <RequireSession />,
@@ -16,6 +23,9 @@ export function createRouter() {
         { index: true, element: <HomeRoute /> },
         { path: 'geography', element: <GeographyRoute /> },
         { path: 'units', element: <UnitsRoute /> },
+        { path: 'users', element: <UsersRoute /> },
+        { path: 'users/new', element: <NewUserRoute /> },
+        { path: 'users/:id', element: <UserRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -1,4 +1,4 @@
-import { UNIT_TYPES } from '@oscc/contract';
+import { ROLE_CODES, SCOPE_LEVELS, UNIT_TYPES, UserDetail } from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { otherLanguage, resolveLanguage } from './language.ts';
@@ -58,5 +58,13 @@ describe('language choice', () => {
   it('switches between the two languages', () => {
     expect(otherLanguage('th')).toBe('en');
     expect(otherLanguage('en')).toBe('th');
+  });
+});
+
+describe('people texts', () => {
+  it('name every role, scope level and account state of the contract in both languages', () => {
+    expect(Object.keys(th.people.role).sort()).toEqual([...ROLE_CODES].sort());
+    expect(Object.keys(th.people.scope).sort()).toEqual([...SCOPE_LEVELS].sort());
+    expect(Object.keys(th.people.state).sort()).toEqual([...UserDetail.shape.accountState.options].sort());
   });
 });

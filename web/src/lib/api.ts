@@ -85,7 +85,7 @@ export function toQueryString(parameters: Record<string, string | number | null 
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -115,6 +115,8 @@ export async function apiRequest<T>(path: string, { method = 'GET', body, signal
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw parseErrorBody(response.status, payload, requestId);
+  // 202 Accepted says only "received"; its body, if any, carries nothing.
+  if (response.status === 202) return undefined as T;
   if (payload === undefined) {
     throw new ApiError({
       status: response.status,

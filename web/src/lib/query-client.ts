@@ -15,6 +15,10 @@ export function createQueryClient(): QueryClient {
         if (isApiError(error) && error.status === 401 && query.queryKey[0] !== SESSION_QUERY_KEY[0]) {
           client.setQueryData(SESSION_QUERY_KEY, null);
         }
+        // The person's role now needs two-step verification: the fresh session sends them to set it up.
+        if (isApiError(error) && error.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
+          void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+        }
       },
     }),
     defaultOptions: {

@@ -41,13 +41,17 @@ export function createAuthService({ db, clock, settings }: AuthDependencies) {
   const sessions: SessionsRepository = createSessionsRepository(db);
   const tokens: TokensRepository = createTokensRepository(db);
 
-  async function countFailure(userId: string, now: Date): Promise<never> {
+  async function countFailure(
+    userId: string,
+    now: Date,
+    code: 'INVALID_CREDENTIALS' | 'INVALID_SECOND_FACTOR' = 'INVALID_CREDENTIALS',
+  ): Promise<never> {
     const lockUntil = new Date(now.getTime() + settings.lockoutMinutes * 60_000);
     const outcome = await users.recordFailedSignIn(userId, now, settings.maxFailures, lockUntil);
     if (outcome.lockedUntil && outcome.lockedUntil > now) {
       throw new AppError('ACCOUNT_LOCKED', { headers: { 'retry-after': retryAfterSeconds(outcome.lockedUntil, now) } });
     }
-    throw new AppError('INVALID_CREDENTIALS');
+    throw new AppError(code);
   }
 
   async function openSession(userId: string, secondFactor: SecondFactorState): Promise<SignInOutcome> {
@@ -101,9 +105,10 @@ export function createAuthService({ db, clock, settings }: AuthDependencies) {
       if (user.lockedUntil && user.lockedUntil > now) {
         throw new AppError('ACCOUNT_LOCKED', { headers: { 'retry-after': retryAfterSeconds(user.lockedUntil, now) } });
       }
-      const totpMatches = !!user.totpSecret && verifyTotp(user.totpSecret, code, now);
+      const step = user.totpSecret ? verifyTotp(user.totpSecret, code, now) : null;
+      const totpMatches = step !== null && (await users.useTotpStep(user.id, step));
       const recoveryUsed = !totpMatches && (await users.useRecoveryCode(user.id, hashRecoveryCode(code), now));
-      if (!totpMatches && !recoveryUsed) return countFailure(user.id, now);
+      if (!totpMatches && !recoveryUsed) return countFailure(user.id, now, 'INVALID_SECOND_FACTOR');
       if (!(await tokens.consume(challenge, 'sign_in_challenge', now))) throw new AppError('SIGN_IN_EXPIRED');
       await users.recordSuccessfulSignIn(user.id, now);
       return openSession(user.id, 'verified');
@@ -157,7 +162,10 @@ export function createAuthService({ db, clock, settings }: AuthDependencies) {
       const current = await users.findSecondFactor(actor.userId);
       if (!current?.totpSecret) throw new AppError('SECOND_FACTOR_NOT_STARTED');
       if (current.totpEnabledAt) throw new AppError('SECOND_FACTOR_ALREADY_SET_UP');
-      if (!verifyTotp(current.totpSecret, code, now)) throw new AppError('INVALID_SECOND_FACTOR');
+      const step = verifyTotp(current.totpSecret, code, now);
+      if (step === null || !(await users.useTotpStep(actor.userId, step))) {
+        throw new AppError('INVALID_SECOND_FACTOR');
+      }
       const recoveryCodes = newRecoveryCodes();
       await db.transaction().execute(async (trx) => {
         const inTransaction = createUsersRepository(trx);

@@ -43,6 +43,7 @@ export interface AppUserTable {
   password_set_at: Timestamp | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  totp_last_step: ColumnType<string | null, number | null, number | null>;
   version: Generated<number>;
   search_text: Generated<string>;
 }

@@ -30,11 +30,16 @@ export async function totpEnrolment(secretBase32: string, email: string): Promis
   return { uri, qrSvg };
 }
 
-/** True when `code` is the TOTP of `at`, or of the step before or after it. */
-export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {
+/**
+ * The 30-second step whose code `code` is — the step of `at`, or the one
+ * before or after it (clock drift) — or null. The caller refuses a step at or
+ * before the last one accepted, so a code works once.
+ */
+export function verifyTotp(secretBase32: string, code: string, at: Date): number | null {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(secretBase32, 'check').validate({ token, timestamp: at.getTime(), window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(secretBase32, 'check').validate({ token, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / 30_000) + delta;
 }
 
 /** The code an authenticator shows at `at` (for tests and the demo tooling). */

@@ -17,6 +17,7 @@ export interface SecondFactorRecord {
   lockedUntil: Date | null;
   totpSecret: string | null;
   totpEnabledAt: Date | null;
+  totpLastStep: number | null;
 }
 
 export interface RoleAssignmentRecord {
@@ -88,7 +89,7 @@ export function createUsersRepository(db: Kysely<Database>) {
     async findSecondFactor(userId: string): Promise<SecondFactorRecord | null> {
       const row = await db
         .selectFrom('app_user')
-        .select(['id', 'status', 'locked_until', 'totp_secret', 'totp_enabled_at'])
+        .select(['id', 'status', 'locked_until', 'totp_secret', 'totp_enabled_at', 'totp_last_step'])
         .where('id', '=', userId)
         .executeTakeFirst();
       return row
@@ -98,6 +99,7 @@ export function createUsersRepository(db: Kysely<Database>) {
             lockedUntil: row.locked_until,
             totpSecret: row.totp_secret,
             totpEnabledAt: row.totp_enabled_at,
+            totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
           }
         : null;
     },
@@ -122,6 +124,18 @@ export function createUsersRepository(db: Kysely<Database>) {
         .insertInto('user_recovery_code')
         .values(recoveryCodeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
         .execute();
+    },
+
+    /** Records the step of an accepted code; false if that step (or a later one) was already used. */
+    async useTotpStep(userId: string, step: number): Promise<boolean> {
+      const row = await db
+        .updateTable('app_user')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+        .returning('id')
+        .executeTakeFirst();
+      return !!row;
     },
 
     /** Uses one recovery code (once). */

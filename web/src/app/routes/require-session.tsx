@@ -5,7 +5,12 @@ import { useSession } from '../../features/auth/api/session.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { AppShell } from '../app-shell.tsx';
 
-/** The gate to every page after sign-in: no session, no shell. */
+export const TWO_STEP_SETUP_PATH = '/two-step-setup';
+
+/**
+ * The gate to every page after sign-in: no session, no shell. A person whose role needs two-step verification
+ * and who has not set it up yet gets only the set-up page (the server refuses everything else until then).
+ */
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
@@ -33,5 +38,6 @@ export function RequireSession() {
   if (!session.data) {
     return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
+  if (session.data.secondFactor === 'enrolment_required') return <Navigate to={TWO_STEP_SETUP_PATH} replace />;
   return <AppShell session={session.data} />;
 }

@@ -63,6 +63,8 @@ const statements = [
   sql`alter table app_user add column password_set_at timestamptz`,
   sql`alter table app_user add column totp_secret text`,
   sql`alter table app_user add column totp_enabled_at timestamptz`,
+  // The 30-second step of the last code accepted: a code is never accepted twice (RFC 6238 §5.2).
+  sql`alter table app_user add column totp_last_step bigint`,
   sql`alter table app_user add column version integer not null default 1`,
   sql`alter table app_user add column search_text text not null default ''`,
   sql`create index app_user_unit_idx on app_user(unit_id)`,

@@ -1,5 +1,5 @@
-import type { SessionResponse, SignInRequest } from '@oscc/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionResponse, SignInRequest, SignInResponse } from '@oscc/contract';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../../../lib/api.ts';
 import { SESSION_QUERY_KEY } from '../../../lib/query-client.ts';
 
@@ -21,16 +21,35 @@ export function useSession() {
   });
 }
 
+/** Nothing cached under a previous person may leak into this session. */
+function forgetEverythingBut(queryClient: QueryClient, session: SessionResponse | null): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+  queryClient.setQueryData(SESSION_QUERY_KEY, session);
+}
+
+function storeIfSignedIn(queryClient: QueryClient, answer: SignInResponse): void {
+  if (answer.status !== 'signed_in') return;
+  const { user, expiresAt, secondFactor } = answer;
+  forgetEverythingBut(queryClient, { user, expiresAt, secondFactor });
+}
+
+/** The password step: either signs in or answers with a challenge for the second factor. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: SignInRequest) =>
-      apiRequest<SessionResponse>('/api/auth/sign-in', { method: 'POST', body: credentials }),
-    onSuccess: (session) => {
-      // Nothing cached under a previous person may leak into this session.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
-      queryClient.setQueryData(SESSION_QUERY_KEY, session);
-    },
+      apiRequest<SignInResponse>('/api/auth/sign-in', { method: 'POST', body: credentials }),
+    onSuccess: (answer) => storeIfSignedIn(queryClient, answer),
+  });
+}
+
+/** The second step: the code from the authenticator app, or one recovery code. */
+export function useSecondFactorSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { challenge: string; code: string }) =>
+      apiRequest<SignInResponse>('/api/auth/sign-in/second-factor', { method: 'POST', body: input }),
+    onSuccess: (answer) => storeIfSignedIn(queryClient, answer),
   });
 }
 
@@ -38,10 +57,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<void>('/api/auth/sign-out', { method: 'POST', body: {} }),
-    onSettled: () => {
-      // Even if the server could not be told, this browser forgets the person's data.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
-      queryClient.setQueryData(SESSION_QUERY_KEY, null);
-    },
+    // Even if the server could not be told, this browser forgets the person's data.
+    onSettled: () => forgetEverythingBut(queryClient, null),
   });
 }

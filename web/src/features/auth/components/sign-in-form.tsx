@@ -1,18 +1,60 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { useSignIn } from '../api/session.ts';
+import { SecondFactorForm } from './second-factor-form.tsx';
 
 interface SignInFormProps {
   onSignedIn: () => void;
+  /** Filled in when the person arrives from setting a password. */
+  initialEmail?: string;
 }
 
 type MissingField = 'email' | 'password';
 
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+/** Sign-in in one or two steps: e-mail and password, then — for people who use it — the authenticator code. */
+export function SignInForm({ onSignedIn, initialEmail = '' }: SignInFormProps) {
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [expired, setExpired] = useState<unknown>(null);
+
+  if (challenge) {
+    return (
+      <SecondFactorForm
+        challenge={challenge}
+        onSignedIn={onSignedIn}
+        onRestart={(reason) => {
+          setExpired(reason);
+          setChallenge(null);
+        }}
+      />
+    );
+  }
+  return (
+    <PasswordForm
+      initialEmail={initialEmail}
+      notice={expired}
+      onSignedIn={onSignedIn}
+      onSecondFactor={(next) => {
+        setExpired(null);
+        setChallenge(next);
+      }}
+    />
+  );
+}
+
+interface PasswordFormProps {
+  initialEmail: string;
+  /** Why the person is back at this step (the second step expired), shown until they try again. */
+  notice: unknown;
+  onSignedIn: () => void;
+  onSecondFactor: (challenge: string) => void;
+}
+
+function PasswordForm({ initialEmail, notice, onSignedIn, onSecondFactor }: PasswordFormProps) {
   const { t } = useLanguage();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<MissingField | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -20,6 +62,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   const ids = useId();
   const emailErrorId = `${ids}-email-error`;
   const passwordErrorId = `${ids}-password-error`;
+  const shownError: unknown = signIn.error ?? (signIn.isIdle ? notice : null);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +76,10 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     signIn.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: onSignedIn,
+        onSuccess: (answer) => {
+          if (answer.status === 'second_factor_required') onSecondFactor(answer.challenge);
+          else onSignedIn();
+        },
         onError: () => {
           setPassword('');
           passwordRef.current?.focus();
@@ -47,9 +93,9 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
       className="stack"
       onSubmit={handleSubmit}
       noValidate
-      aria-describedby={signIn.error ? `${ids}-error` : undefined}
+      aria-describedby={shownError ? `${ids}-error` : undefined}
     >
-      {signIn.error ? <ErrorMessage id={`${ids}-error`} error={signIn.error} /> : null}
+      {shownError ? <ErrorMessage id={`${ids}-error`} error={shownError} /> : null}
       <div className="field">
         <label htmlFor={`${ids}-email`}>{t('auth.email')}</label>
         <input
@@ -96,6 +142,11 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
       <button type="submit" className="button button-primary button-block" disabled={signIn.isPending}>
         {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
       </button>
+      <p className="form-link">
+        <Link to="/forgot-password" state={{ email: email.trim() }}>
+          {t('auth.forgotPassword')}
+        </Link>
+      </p>
     </form>
   );
 }
