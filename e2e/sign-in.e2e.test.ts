@@ -1,37 +1,22 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
 import {
   DEMO_PASSWORD,
   hasNoHorizontalOverflow,
-  newContext as newBrowserContext,
   screenshot,
-  SCREENSHOTS,
   seriousAccessibilityProblems,
   signIn,
   visible,
   WAIT_MS,
 } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { useAppUnderTest } from './support/suite.ts';
 
 const COORDINATOR = 'coordinator@oscc.example';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useAppUnderTest();
 
 function newContext(options: { width: number; height: number; mobile?: boolean }): Promise<BrowserContext> {
-  return newBrowserContext(browser, server.baseUrl, options);
+  return app.newContext(options);
 }
 
 describe('signing in and the app shell', () => {

@@ -1,36 +1,21 @@
-import { mkdir } from 'node:fs/promises';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
 import {
   DEMO_PASSWORD,
   hasNoHorizontalOverflow,
-  newContext,
   screenshot,
-  SCREENSHOTS,
   seriousAccessibilityProblems,
   signIn,
   visible,
   WAIT_MS,
 } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { useAppUnderTest } from './support/suite.ts';
 
 /** The demo central administrator: the role must use two-step verification, and has not set it up yet. */
 const ADMIN = 'admin@oscc.example';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useAppUnderTest();
 
 /** What an authenticator app would show for this secret, `stepsAhead` periods of 30 s from now. */
 function authenticatorCode(secret: string, stepsAhead = 0): string {
@@ -52,7 +37,7 @@ describe('two-step verification for a central administrator', () => {
   let recoveryCodes: string[] = [];
 
   beforeAll(async () => {
-    context = await newContext(browser, server.baseUrl, { width: 1280, height: 800 });
+    context = await app.newContext({ width: 1280, height: 800 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
   });
@@ -200,7 +185,7 @@ describe('two-step verification for a central administrator', () => {
   });
 
   it('signs in on a phone with a recovery code, once', async () => {
-    const phone = await newContext(browser, server.baseUrl, { width: 375, height: 812, mobile: true });
+    const phone = await app.newContext({ width: 375, height: 812, mobile: true });
     try {
       const phonePage = await phone.newPage();
       await phonePage.goto('/sign-in');
@@ -238,7 +223,7 @@ describe('forgotten passwords and password links', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await newContext(browser, server.baseUrl, { width: 1280, height: 800 });
+    context = await app.newContext({ width: 1280, height: 800 });
     page = await context.newPage();
   });
 

@@ -64,7 +64,10 @@ export function createGeographyRepository(db: Kysely<Database>) {
     },
 
     /** Provinces and districts whose index text holds every term. */
-    async searchAreas(terms: string[], limit: number): Promise<{ provinces: Province[]; districts: District[] }> {
+    async searchAreas(
+      terms: string[],
+      limit: number,
+    ): Promise<{ provinces: Province[]; districts: { district: District; province: Province }[] }> {
       if (terms.length === 0) return { provinces: [], districts: [] };
       const provinces = await db
         .selectFrom('geo_province')
@@ -74,13 +77,27 @@ export function createGeographyRepository(db: Kysely<Database>) {
         .limit(limit)
         .execute();
       const districts = await db
-        .selectFrom('geo_district')
-        .select(['code', 'province_code', 'name_th', 'name_en'])
-        .where((eb) => eb.and(terms.map((term) => eb('search_text', 'like', likePattern(term)))))
-        .orderBy('code')
+        .selectFrom('geo_district as d')
+        .innerJoin('geo_province as p', 'p.code', 'd.province_code')
+        .select([
+          'd.code',
+          'd.province_code',
+          'd.name_th',
+          'd.name_en',
+          'p.name_th as province_name_th',
+          'p.name_en as province_name_en',
+        ])
+        .where((eb) => eb.and(terms.map((term) => eb('d.search_text', 'like', likePattern(term)))))
+        .orderBy('d.code')
         .limit(limit)
         .execute();
-      return { provinces: provinces.map(toProvince), districts: districts.map(toDistrict) };
+      return {
+        provinces: provinces.map(toProvince),
+        districts: districts.map((row) => ({
+          district: toDistrict(row),
+          province: { code: row.province_code, nameTh: row.province_name_th, nameEn: row.province_name_en },
+        })),
+      };
     },
 
     /** Subdistricts (with district and province) whose full path holds every term, or with this postcode. */

@@ -40,16 +40,13 @@ export function createGeographyService({ geography }: { geography: GeographyRepo
         geography.searchAreas(terms, 100),
         geography.searchSubdistricts({ terms }, 200),
       ]);
-      const provinceByCode = new Map((await geography.listProvinces()).map((p) => [p.code, p]));
       const wanted = normalizeForSearch(query);
       const candidates: { match: PlaceMatch; rank: number }[] = [
         ...areas.provinces.map((p) => ({ match: provinceMatch(p), rank: rankName(wanted, [p.nameTh, p.nameEn]) })),
-        ...areas.districts.flatMap((d) => {
-          const province = provinceByCode.get(d.provinceCode);
-          return province
-            ? [{ match: districtMatch(d, province), rank: rankName(wanted, [d.nameTh, d.nameEn], [province]) + 0.1 }]
-            : [];
-        }),
+        ...areas.districts.map(({ district, province }) => ({
+          match: districtMatch(district, province),
+          rank: rankName(wanted, [district.nameTh, district.nameEn], [province]) + 0.1,
+        })),
         ...subdistricts.map((row) => ({
           match: subdistrictMatch(row.subdistrict, row.district, row.province),
           rank: rankName(wanted, [row.subdistrict.nameTh, row.subdistrict.nameEn], [row.district, row.province]) + 0.2,

@@ -8,7 +8,7 @@ import { normalizeForSearch } from '../geography/index.ts';
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../identity/index.ts';
 import { parseFrontLine1Csv, parseFrontLine1Workbook, type FrontLine1Row } from './front-line-1/parse-front-line-1.ts';
-import { invitationEmail } from './people.mail.ts';
+import { addressNameTh, invitationEmail, setPasswordLink } from './people.mail.ts';
 import { userSearchText } from './people.repository.ts';
 
 /** What the import would do (dry run) or did (apply), row by row, in Thai and English. */
@@ -356,10 +356,13 @@ export function createUserImportService({
               invitations.map(({ row, token }) => {
                 const email = invitationEmail({
                   to: row.email!,
-                  nameTh: `${row.titleTh ?? ''}${row.firstNameTh} ${row.lastNameTh}`,
-                  link: `${appUrl}/set-password?purpose=invitation&token=${encodeURIComponent(token)}`,
+                  nameTh: addressNameTh({
+                    titleTh: row.titleTh,
+                    firstNameTh: row.firstNameTh!,
+                    lastNameTh: row.lastNameTh!,
+                  }),
+                  link: setPasswordLink(appUrl, token, 'invitation'),
                   expiresAt,
-                  invitedByTh: null,
                 });
                 return {
                   created_at: now,

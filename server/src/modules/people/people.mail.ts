@@ -5,13 +5,17 @@ import type { EmailMessage } from '../../platform/mail/outbox.ts';
  * The e-mails people get. Thai first, English second. They carry a
  * single-use link — never a password.
  */
-export function invitationEmail(input: {
-  to: string;
-  nameTh: string;
-  link: string;
-  expiresAt: Date;
-  invitedByTh: string | null;
-}): EmailMessage {
+/** The page where an invitation or reset link lands (the web app's /set-password). */
+export function setPasswordLink(appUrl: string, token: string, purpose: 'invitation' | 'password_reset'): string {
+  return `${appUrl}/set-password?purpose=${purpose}&token=${encodeURIComponent(token)}`;
+}
+
+/** "นางสาวสมศรี ใจงาม": how a letter addresses a person. */
+export function addressNameTh(person: { titleTh?: string | null; firstNameTh: string; lastNameTh: string }): string {
+  return `${person.titleTh ?? ''}${person.firstNameTh} ${person.lastNameTh}`;
+}
+
+export function invitationEmail(input: { to: string; nameTh: string; link: string; expiresAt: Date }): EmailMessage {
   const expiresTh = formatBuddhistDate(input.expiresAt, 'th', 'dateTime');
   const expiresEn = formatBuddhistDate(input.expiresAt, 'en', 'dateTime');
   return {
@@ -20,7 +24,7 @@ export function invitationEmail(input: {
     text: [
       `เรียน ${input.nameTh}`,
       '',
-      `คุณได้รับบัญชีผู้ใช้ในระบบสารสนเทศ OSCC ศูนย์ช่วยเหลือสังคม 1300${input.invitedByTh ? ` โดย ${input.invitedByTh}` : ''}`,
+      'คุณได้รับบัญชีผู้ใช้ในระบบสารสนเทศ OSCC ศูนย์ช่วยเหลือสังคม 1300',
       'กรุณาเปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่านของคุณเอง (ลิงก์ใช้ได้ครั้งเดียว):',
       input.link,
       `ลิงก์หมดอายุ ${expiresTh} น. หากหมดอายุ กรุณาติดต่อผู้ดูแลระบบเพื่อขอลิงก์ใหม่`,

@@ -160,27 +160,36 @@ export function createPeopleRepository(db: Kysely<Database>) {
       return row ? ((await withRoles([row], now))[0] ?? null) : null;
     },
 
+    /** Who holds this e-mail address, if anyone: enough to refuse a duplicate or to address a reset e-mail. */
     async findByEmail(email: string): Promise<{
       id: string;
-      version: number;
-      unitId: string | null;
-      hasPassword: boolean;
+      email: string;
       status: 'active' | 'disabled';
+      titleTh: string | null;
+      firstNameTh: string;
+      lastNameTh: string;
     } | null> {
       const row = await db
         .selectFrom('app_user')
-        .select(['id', 'version', 'unit_id', 'password_hash', 'status'])
+        .select(['id', 'email', 'status', 'title_th', 'first_name_th', 'last_name_th'])
         .where('email', '=', email.toLowerCase())
         .executeTakeFirst();
       return row
         ? {
             id: row.id,
-            version: row.version,
-            unitId: row.unit_id,
-            hasPassword: row.password_hash !== null,
+            email: row.email,
             status: row.status,
+            titleTh: row.title_th,
+            firstNameTh: row.first_name_th,
+            lastNameTh: row.last_name_th,
           }
         : null;
+    },
+
+    /** One user regardless of scope — for the service to show a record it has just written. */
+    async findById(userId: string, now: Date): Promise<UserDetail | null> {
+      const row = await base().select(columns).where('u.id', '=', userId).executeTakeFirst();
+      return row ? ((await withRoles([row], now))[0] ?? null) : null;
     },
 
     async unitScope(unitId: string): Promise<UnitScopeRecord | null> {
@@ -192,10 +201,6 @@ export function createPeopleRepository(db: Kysely<Database>) {
         .where('unit.active', '=', true)
         .executeTakeFirst();
       return row ? { id: row.id, nameTh: row.name_th, provinceCode: row.province_code, ministryId: row.root_id } : null;
-    },
-
-    async rawById(userId: string) {
-      return db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
     },
   };
 }

@@ -18,7 +18,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { createTokensRepository, createUsersRepository } from '../identity/index.ts';
-import { invitationEmail, passwordResetEmail } from './people.mail.ts';
+import { addressNameTh, invitationEmail, passwordResetEmail, setPasswordLink } from './people.mail.ts';
 import { createPeopleRepository, userSearchText } from './people.repository.ts';
 
 export interface PeopleSettings {
@@ -45,8 +45,24 @@ export function createPeopleService({
 }) {
   const people = createPeopleRepository(db);
 
-  function linkFor(token: string, purpose: 'invitation' | 'password_reset'): string {
-    return `${settings.appUrl}/set-password?purpose=${purpose}&token=${encodeURIComponent(token)}`;
+  /** A fresh single-use invitation link (the earlier one stops working) and its e-mail, in the caller's transaction. */
+  async function queueInvitation(
+    trx: Kysely<Database>,
+    user: { id: string; email: string; titleTh?: string | null; firstNameTh: string; lastNameTh: string },
+    now: Date,
+  ): Promise<void> {
+    const invitation = await createTokensRepository(trx).issue(
+      user.id,
+      'invitation',
+      now,
+      settings.invitationTtlHours * 3_600_000,
+    );
+    const link = setPasswordLink(settings.appUrl, invitation.token, 'invitation');
+    await enqueueEmail(
+      trx,
+      invitationEmail({ to: user.email, nameTh: addressNameTh(user), link, expiresAt: invitation.expiresAt }),
+      now,
+    );
   }
 
   async function unitRecord(unitId: string): Promise<RecordScope & { nameTh: string }> {
@@ -184,23 +200,7 @@ export function createPeopleService({
           .where('id', '=', id)
           .execute();
         for (const role of input.roles) await users.assignRole(id, role);
-        const invitation = await createTokensRepository(trx).issue(
-          id,
-          'invitation',
-          now,
-          settings.invitationTtlHours * 3_600_000,
-        );
-        await enqueueEmail(
-          trx,
-          invitationEmail({
-            to: normalised.email!,
-            nameTh: `${input.titleTh ?? ''}${input.firstNameTh} ${input.lastNameTh}`,
-            link: linkFor(invitation.token, 'invitation'),
-            expiresAt: invitation.expiresAt,
-            invitedByTh: null,
-          }),
-          now,
-        );
+        await queueInvitation(trx, { ...input, id, email: normalised.email! }, now);
         await recordAudit(
           trx,
           { actorUserId: actor.userId, requestId: context.requestId, now },
@@ -214,28 +214,10 @@ export function createPeopleService({
         return id;
       });
       onEmailQueued?.();
-      return (await people.findInScope(actor, 'users.read', userId, now)) ?? (await this.getUnscoped(userId));
-    },
-
-    async getUnscoped(userId: string): Promise<UserDetail> {
-      const user = await people.findInScope(
-        {
-          userId,
-          unitId: null,
-          grants: [
-            {
-              action: 'users.read',
-              conditions: [['everywhere']],
-              scope: { level: 'nation', unitId: null, provinceCode: null, agencyId: null },
-            },
-          ],
-        },
-        'users.read',
-        userId,
-        clock.now(),
-      );
-      if (!user) throw new AppError('NOT_FOUND');
-      return user;
+      // The creator may hold users.manage without users.read over everyone they create; show them the record anyway.
+      const created = await people.findById(userId, now);
+      if (!created) throw new Error('created user vanished');
+      return created;
     },
 
     /** Edits a person; `version` must match (no lost update). Moving them to another unit needs reach over both. */
@@ -311,23 +293,7 @@ export function createPeopleService({
       if (!user) throw new AppError('NOT_FOUND');
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const invitation = await createTokensRepository(trx).issue(
-          userId,
-          'invitation',
-          now,
-          settings.invitationTtlHours * 3_600_000,
-        );
-        await enqueueEmail(
-          trx,
-          invitationEmail({
-            to: user.email,
-            nameTh: `${user.titleTh ?? ''}${user.firstNameTh} ${user.lastNameTh}`,
-            link: linkFor(invitation.token, 'invitation'),
-            expiresAt: invitation.expiresAt,
-            invitedByTh: null,
-          }),
-          now,
-        );
+        await queueInvitation(trx, user, now);
         await recordAudit(
           trx,
           { actorUserId: context.actor.userId, requestId: context.requestId, now },
@@ -343,8 +309,6 @@ export function createPeopleService({
       if (!parsed.ok) return;
       const user = await people.findByEmail(parsed.value);
       if (!user || user.status !== 'active') return;
-      const raw = await people.rawById(user.id);
-      if (!raw) return;
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const reset = await createTokensRepository(trx).issue(
@@ -353,14 +317,10 @@ export function createPeopleService({
           now,
           settings.passwordResetTtlMinutes * 60_000,
         );
+        const link = setPasswordLink(settings.appUrl, reset.token, 'password_reset');
         await enqueueEmail(
           trx,
-          passwordResetEmail({
-            to: raw.email,
-            nameTh: `${raw.title_th ?? ''}${raw.first_name_th} ${raw.last_name_th}`,
-            link: linkFor(reset.token, 'password_reset'),
-            expiresAt: reset.expiresAt,
-          }),
+          passwordResetEmail({ to: user.email, nameTh: addressNameTh(user), link, expiresAt: reset.expiresAt }),
           now,
         );
       });

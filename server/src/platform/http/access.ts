@@ -69,15 +69,13 @@ export function registerAccessControl(
     routes.push({ method: route.method, url: route.url, access: (route.config as { access?: RouteAccess }).access });
   });
 
-  app.addHook('onRequest', async (request) => {
-    request.actor = await resolveActor(request);
-  });
-
   app.addHook('preHandler', async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
     if (!access) throw new AppError('FORBIDDEN', { internal: 'route without access rule' });
+    // Public routes (static files, geography, sign-in) never look the session up: no database work they do not need.
     if ('public' in access) return;
+    request.actor = await resolveActor(request);
     if (!request.actor) throw new AppError('SIGN_IN_REQUIRED');
     // A person whose role needs two-step verification may do nothing else until it is set up.
     if (request.actor.secondFactor === 'enrolment_required' && !('signedIn' in access && access.duringEnrolment)) {

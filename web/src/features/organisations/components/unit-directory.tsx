@@ -2,6 +2,8 @@ import type { Agency, Province } from '@oscc/contract';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedRowName, pageRange } from '../../../lib/format.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
@@ -65,21 +67,13 @@ export function UnitDirectory({ agencies, provinces, agencyId, onAgencyChange }:
               : null}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${ids}-province`}>{t('units.provinceFilter')}</label>
-          <select
-            id={`${ids}-province`}
-            value={provinceCode ?? ''}
-            onChange={(event) => setProvinceCode(event.target.value || null)}
-          >
-            <option value="">{t('units.all')}</option>
-            {provinces?.map((province) => (
-              <option key={province.code} value={province.code}>
-                {localizedRowName(province, language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProvinceSelect
+          id={`${ids}-province`}
+          label={t('units.provinceFilter')}
+          provinces={provinces}
+          value={provinceCode}
+          onChange={setProvinceCode}
+        />
       </form>
 
       {units.error ? <ErrorMessage error={units.error} /> : null}
@@ -131,26 +125,13 @@ export function UnitDirectory({ agencies, provinces, agencyId, onAgencyChange }:
               </table>
             </div>
           ) : null}
-          {data.total > UNIT_PAGE_SIZE ? (
-            <nav className="pager" aria-label={t('units.pagination')}>
-              <button
-                type="button"
-                className="button"
-                disabled={offset === 0}
-                onClick={() => setPage({ key: filterKey, offset: Math.max(0, offset - UNIT_PAGE_SIZE) })}
-              >
-                {t('units.previous')}
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={offset + UNIT_PAGE_SIZE >= data.total}
-                onClick={() => setPage({ key: filterKey, offset: offset + UNIT_PAGE_SIZE })}
-              >
-                {t('units.next')}
-              </button>
-            </nav>
-          ) : null}
+          <Pager
+            offset={offset}
+            pageSize={UNIT_PAGE_SIZE}
+            total={data.total}
+            label={t('units.pagination')}
+            onOffsetChange={(next) => setPage({ key: filterKey, offset: next })}
+          />
         </>
       ) : null}
     </section>

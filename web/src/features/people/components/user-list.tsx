@@ -3,8 +3,10 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { localizedRowName, pageRange } from '../../../lib/format.ts';
+import { pageRange } from '../../../lib/format.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { USER_PAGE_SIZE, useUsers } from '../api/people.ts';
 import { fullNameTh } from '../utils/names.ts';
@@ -12,7 +14,7 @@ import { AccountStateBadge, SecondFactorBadge } from './account-state.tsx';
 
 /** The people the reader may see, searched and paged on the server. */
 export function UserList({ provinces }: { provinces: readonly Province[] | undefined }) {
-  const { language, t } = useLanguage();
+  const { t } = useLanguage();
   const ids = useId();
   const [text, setText] = useState('');
   const [provinceCode, setProvinceCode] = useState<string | null>(null);
@@ -43,21 +45,13 @@ export function UserList({ provinces }: { provinces: readonly Province[] | undef
             onChange={(event) => setText(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${ids}-province`}>{t('people.provinceFilter')}</label>
-          <select
-            id={`${ids}-province`}
-            value={provinceCode ?? ''}
-            onChange={(event) => setProvinceCode(event.target.value || null)}
-          >
-            <option value="">{t('units.all')}</option>
-            {provinces?.map((province) => (
-              <option key={province.code} value={province.code}>
-                {localizedRowName(province, language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProvinceSelect
+          id={`${ids}-province`}
+          label={t('people.provinceFilter')}
+          provinces={provinces}
+          value={provinceCode}
+          onChange={setProvinceCode}
+        />
       </form>
 
       {users.error ? <ErrorMessage error={users.error} /> : null}
@@ -106,26 +100,13 @@ export function UserList({ provinces }: { provinces: readonly Province[] | undef
               </table>
             </div>
           ) : null}
-          {data.total > USER_PAGE_SIZE ? (
-            <nav className="pager" aria-label={t('people.pagination')}>
-              <button
-                type="button"
-                className="button"
-                disabled={offset === 0}
-                onClick={() => setPage({ key: filterKey, offset: Math.max(0, offset - USER_PAGE_SIZE) })}
-              >
-                {t('units.previous')}
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={offset + USER_PAGE_SIZE >= data.total}
-                onClick={() => setPage({ key: filterKey, offset: offset + USER_PAGE_SIZE })}
-              >
-                {t('units.next')}
-              </button>
-            </nav>
-          ) : null}
+          <Pager
+            offset={offset}
+            pageSize={USER_PAGE_SIZE}
+            total={data.total}
+            label={t('people.pagination')}
+            onOffsetChange={(next) => setPage({ key: filterKey, offset: next })}
+          />
         </>
       ) : null}
     </section>
