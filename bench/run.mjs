@@ -5,3 +5,4 @@ import { register } from 'tsx/esm/api';
 register();
 await import('./platform.bench.ts');
 await import('./import-users.bench.ts');
+await import('./units.bench.ts');

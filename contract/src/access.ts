@@ -10,6 +10,7 @@ export const ACTIONS = [
   'users.manage',
   'users.import',
   'audit.read',
+  'roles.manage',
   'system.jobs.read',
   'system.config.read',
 ] as const;

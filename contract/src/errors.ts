@@ -79,6 +79,16 @@ export const ERRORS = {
     th: 'มีผู้ใช้ที่ใช้อีเมลนี้แล้ว',
     en: 'A user with this e-mail address already exists.',
   },
+  CODE_IN_USE: {
+    status: 409,
+    th: 'รหัสนี้ถูกใช้แล้ว กรุณาใช้รหัสอื่น',
+    en: 'This code is already in use. Please choose another.',
+  },
+  STILL_IN_USE: {
+    status: 409,
+    th: 'ยังมีหน่วยงานหรือผู้ใช้ที่เปิดใช้งานอยู่ภายใต้รายการนี้ กรุณาย้ายหรือปิดก่อน',
+    en: 'Active units or people still depend on this. Move or deactivate them first.',
+  },
   FORBIDDEN: {
     status: 403,
     th: 'คุณไม่มีสิทธิ์ดำเนินการนี้',

@@ -6,5 +6,6 @@ export * from './api/geography.ts';
 export * from './api/organisations.ts';
 export * from './api/system.ts';
 export * from './api/people.ts';
+export * from './api/audit.ts';
 export * from './thai.ts';
 export * from './validation/thai-person.ts';

@@ -13,17 +13,26 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
 import { authRoutes, createAuthService, SESSION_COOKIE, type AuthService } from './modules/identity/index.ts';
 import {
   createPeopleService,
+  createRolesService,
   createUserImportService,
   peopleRoutes,
   type PeopleService,
+  type RolesService,
   type UserImportService,
 } from './modules/people/index.ts';
 import { SEND_PENDING_EMAILS } from './platform/mail/mail.jobs.ts';
-import { createOrganisationsRepository, organisationsRoutes } from './modules/organisations/index.ts';
+import {
+  createOrganisationsService,
+  createUnitImportService,
+  organisationsRoutes,
+  type OrganisationsService,
+  type UnitImportService,
+} from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
@@ -49,6 +58,9 @@ export interface Services {
   auth: AuthService;
   people: PeopleService;
   importer: UserImportService;
+  organisations: OrganisationsService;
+  unitImport: UnitImportService;
+  roles: RolesService;
 }
 
 export function createServices({
@@ -61,6 +73,9 @@ export function createServices({
   // The outbox row is committed; ask a worker to send it now rather than at the next minute.
   const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
   return {
+    organisations: createOrganisationsService({ db, clock }),
+    unitImport: createUnitImportService({ db, clock }),
+    roles: createRolesService({ db, clock }),
     importer: createUserImportService({
       db,
       clock,
@@ -166,6 +181,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'geography', description: 'Provinces, districts and subdistricts (public reference data)' },
         { name: 'organisations', description: 'Agencies and units' },
         { name: 'people', description: 'Users, their roles and invitations' },
+        { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
@@ -189,8 +205,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(geographyRoutes, {
     geography: createGeographyService({ geography: createGeographyRepository(db) }),
   });
-  await app.register(organisationsRoutes, { organisations: createOrganisationsRepository(db) });
-  await app.register(peopleRoutes, { people: services.people, importer: services.importer });
+  await app.register(organisationsRoutes, {
+    organisations: services.organisations,
+    unitImport: services.unitImport,
+  });
+  await app.register(peopleRoutes, { people: services.people, importer: services.importer, roles: services.roles });
+  await app.register(auditRoutes, { audit: createAuditRepository(db) });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);
 
   return app;

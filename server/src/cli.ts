@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACTIONS } from '@oscc/contract';
-import { createUserImportService } from './modules/people/index.ts';
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
 import { z } from 'zod';
@@ -10,6 +9,8 @@ import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './modules/demo/index.ts';
 import { createUsersRepository, hashPassword, passwordProblems } from './modules/identity/index.ts';
+import { createUnitImportService } from './modules/organisations/index.ts';
+import { createUserImportService } from './modules/people/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 
@@ -34,6 +35,17 @@ const processIo: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+};
+
+/** An operator at the server's console acts for the whole nation; their changes are audited without a user. */
+const CONSOLE_OPERATOR = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  unitId: null,
+  grants: ACTIONS.map((action) => ({
+    action,
+    conditions: [['everywhere' as const]],
+    scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
+  })),
 };
 
 const AdminInput = z.object({
@@ -169,16 +181,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       }
       await withDatabase(async (database) => {
         await prepareDatabase(database, systemClock, { demoData: false, log });
-        // An operator at the server's console acts for the whole nation.
-        const operator = {
-          userId: '00000000-0000-0000-0000-000000000000',
-          unitId: null,
-          grants: ACTIONS.map((action) => ({
-            action,
-            conditions: [['everywhere' as const]],
-            scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
-          })),
-        };
         const importer = createUserImportService({
           db: database.db,
           clock: systemClock,
@@ -186,7 +188,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           invitationTtlHours: config.invitationTtlHours,
         });
         const report = await importer.importFile(
-          operator,
+          CONSOLE_OPERATOR,
           { name: path.basename(filePath), content: fs.readFileSync(filePath) },
           { apply: !!options.apply, agencyCode: options.agency, auditActorId: null },
         );
@@ -220,6 +222,48 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             : 'Dry run only: nothing was changed. Run again with --apply to import.',
         );
         if (s.error > 0 && !report.applied) exitCode = 3;
+      });
+    });
+
+  program
+    .command('import-units')
+    .description('import units from .xlsx or .csv (matched by code): a dry run that reports every row, or --apply')
+    .argument('<file>', 'the spreadsheet')
+    .option('--apply', 'create and update the units (default: dry run only)')
+    .action(async (file: string, options: { apply?: boolean }) => {
+      const filePath = path.resolve(io.cwd, file);
+      if (!fs.existsSync(filePath)) {
+        io.err(`No such file: ${filePath}`);
+        exitCode = 2;
+        return;
+      }
+      await withDatabase(async (database) => {
+        await prepareDatabase(database, systemClock, { demoData: false, log });
+        const report = await createUnitImportService({ db: database.db, clock: systemClock }).importFile(
+          CONSOLE_OPERATOR,
+          { name: path.basename(filePath), content: fs.readFileSync(filePath) },
+          { apply: !!options.apply, auditActorId: null },
+        );
+        for (const problem of report.problems) io.out(`! ${problem.th}`);
+        const label = { create: 'สร้างใหม่', update: 'ปรับปรุง', unchanged: 'ไม่เปลี่ยนแปลง', error: 'ผิดพลาด' } as const;
+        for (const row of report.rows) {
+          if (row.action === 'unchanged') continue;
+          const detail =
+            row.action === 'error'
+              ? row.problems.map((p) => `${p.column}: ${p.th}`).join('; ')
+              : row.changes.join(', ');
+          io.out(
+            `  ${row.sheet} แถว ${row.rowNumber}\t${label[row.action]}\t${row.code ?? '-'}\t${row.nameTh ?? ''}\t${detail}`,
+          );
+        }
+        const s = report.summary;
+        io.out(`สรุป: สร้างใหม่ ${s.create}, ปรับปรุง ${s.update}, ไม่เปลี่ยนแปลง ${s.unchanged}, ผิดพลาด ${s.error}`);
+        io.out(
+          report.applied
+            ? 'นำเข้าแล้ว (applied).'
+            : 'Dry run only: nothing was changed. Run again with --apply to import.',
+        );
+        if ((s.error > 0 || report.problems.length > 0) && !report.applied) exitCode = 3;
       });
     });
 

@@ -130,6 +130,19 @@ describe('importing the Front Line 1 workbook', () => {
     out.length = 0;
     expect(await runCli(['import-users', 'front-line-1.xlsx'], io)).toBe(0);
     expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 3');
+
+    // Units come in the same way (npx oscc import-units FILE [--apply]).
+    fs.writeFileSync(
+      path.join(dir, 'units.csv'),
+      'รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,สังกัด,จังหวัด,เวลาทำการ\nNGO-70-CLI,มูลนิธิทดสอบ,ngo,MSDHS,ราชบุรี,เวลาราชการ\n',
+    );
+    out.length = 0;
+    expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
+    expect(out.join('\n')).toContain('สรุป: สร้างใหม่ 1, ปรับปรุง 0, ไม่เปลี่ยนแปลง 0, ผิดพลาด 0');
+    expect(await runCli(['import-units', 'units.csv', '--apply'], io)).toBe(0);
+    out.length = 0;
+    expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
+    expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 1');
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });

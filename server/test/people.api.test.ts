@@ -225,6 +225,74 @@ describe('reading and editing people', () => {
   });
 });
 
+describe('supervisors and role scopes', () => {
+  const idOf = async (email: string) =>
+    (await t.database.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+
+  it('names the scope of each role', async () => {
+    const { json } = await t.app.inject({
+      url: `/api/users/${await idOf('coordinator@oscc.example')}`,
+      headers: { cookie: coordinator },
+    });
+    expect(json().roles).toEqual([
+      { role: 'province_coordinator', scopeLevel: 'province', scopeRef: '70', scopeNameTh: 'ราชบุรี' },
+    ]);
+  });
+
+  it('refuses a supervisor who is the person, reports to the person, or is not there — with a field error', async () => {
+    const officer = await idOf('officer@oscc.example');
+    const head = await idOf('head@oscc.example');
+    const read = async (id: string) =>
+      (await t.app.inject({ url: `/api/users/${id}`, headers: { cookie: coordinator } })).json();
+    const patch = (id: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: { cookie: coordinator }, payload });
+
+    const linked = await patch(officer, { version: (await read(officer)).version, supervisorId: head });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().supervisor).toMatchObject({ id: head });
+
+    const cases: [string, string, string][] = [
+      [officer, officer, 'self'],
+      [head, officer, 'cycle'], // the officer reports to the head
+      [officer, '00000000-0000-4000-8000-000000000000', 'unknown_supervisor'],
+      [officer, await idOf('admin@oscc.example'), 'unknown_supervisor'], // outside the coordinator's sight
+    ];
+    for (const [person, supervisorId, code] of cases) {
+      const response = await patch(person, { version: (await read(person)).version, supervisorId });
+      expect(response.statusCode, code).toBe(400);
+      expect(response.json().error.fields[0]).toMatchObject({ path: 'body.supervisorId', code });
+    }
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: coordinator },
+      payload: newPerson({ email: 'nosuchboss@example.org', supervisorId: '00000000-0000-4000-8000-000000000000' }),
+    });
+    expect(created.statusCode).toBe(400);
+    expect(
+      await t.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', 'nosuchboss@example.org')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+  });
+
+  it('answers a file that is not a workbook with a clear 400', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/import',
+      headers: {
+        cookie: coordinator,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      payload: Buffer.from('PK\u0003\u0004 not really a zip'),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0].code).toBe('unreadable_file');
+  });
+});
+
 describe('password reset', () => {
   it('sends a link for a known address and says the same for an unknown one', async () => {
     const before = smtp.messages.length;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLE_CODES, SCOPE_LEVELS } from '../access.ts';
+import { ACTIONS, CONDITIONS, ROLE_CODES, SCOPE_LEVELS } from '../access.ts';
 import { parseBirthDate, parseEmail, parseThaiMobile } from '../validation/thai-person.ts';
 
 /** A Thai mobile in any common writing; normalised to +66… on the server. */
@@ -68,6 +68,8 @@ export const UserDetail = z
         role: z.enum(ROLE_CODES),
         scopeLevel: z.enum(SCOPE_LEVELS),
         scopeRef: z.string().nullable(),
+        /** The unit's, province's or ministry's Thai name; null for the nation. */
+        scopeNameTh: z.string().nullable(),
       }),
     ),
     version: z.number().int(),
@@ -127,3 +129,43 @@ export function userFieldProblems(
   }
   return problems;
 }
+
+/** Replaces a person's role assignments; `version` is the person's. */
+export const UpdateUserRolesRequest = z
+  .object({ version: z.number().int().min(1), roles: z.array(UserRoleInput).max(5) })
+  .meta({ id: 'UpdateUserRolesRequest' });
+export type UpdateUserRolesRequest = z.infer<typeof UpdateUserRolesRequest>;
+
+/** One permission rule: the action, and the alternatives (OR) of conditions (AND) under which it is allowed. */
+export const PermissionRuleSchema = z.object({
+  action: z.enum(ACTIONS),
+  conditions: z
+    .array(z.array(z.enum(CONDITIONS)).min(1).max(4))
+    .min(1)
+    .max(4),
+});
+
+export const RoleInfo = z
+  .object({
+    code: z.enum(ROLE_CODES),
+    nameTh: z.string(),
+    nameEn: z.string(),
+    scopeLevel: z.enum(SCOPE_LEVELS),
+    requiresSecondFactor: z.boolean(),
+    rules: z.array(PermissionRuleSchema),
+  })
+  .meta({ id: 'RoleInfo' });
+export type RoleInfo = z.infer<typeof RoleInfo>;
+
+/** Replaces a role's permission rules (each action at most once). */
+export const UpdateRoleRulesRequest = z
+  .object({
+    rules: z
+      .array(PermissionRuleSchema)
+      .max(ACTIONS.length)
+      .refine((rules) => new Set(rules.map((rule) => rule.action)).size === rules.length, {
+        message: 'each action at most once',
+      }),
+  })
+  .meta({ id: 'UpdateRoleRulesRequest' });
+export type UpdateRoleRulesRequest = z.infer<typeof UpdateRoleRulesRequest>;

@@ -279,6 +279,32 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Seed
       return id;
     };
 
+    // Areas of responsibility and problem types, as routing will use them: the most specific area wins.
+    const areas: {
+      unit_id: string;
+      level: 'province' | 'district' | 'subdistrict';
+      code: string;
+      province_code: string;
+    }[] = [];
+    const problems: { unit_id: string; problem_type_code: string }[] = [];
+    for (const demoUnit of units) {
+      const id = unit(demoUnit.code);
+      const area = demoAreaOf(demoUnit);
+      if (area) areas.push({ unit_id: id, ...area, province_code: area.code.slice(0, 2) });
+      for (const code of DEMO_PROBLEM_TYPES[demoUnit.type] ?? [])
+        problems.push({ unit_id: id, problem_type_code: code });
+    }
+    for (let i = 0; i < areas.length; i += 1000)
+      await trx
+        .insertInto('unit_area')
+        .values(areas.slice(i, i + 1000))
+        .execute();
+    for (let i = 0; i < problems.length; i += 1000)
+      await trx
+        .insertInto('unit_problem_type')
+        .values(problems.slice(i, i + 1000))
+        .execute();
+
     const people: {
       account: DemoAccount;
       titleTh: string;
@@ -373,4 +399,47 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Seed
     }
     return { seeded: true, agencies: agencyIds.size, units: units.length, accounts: DEMO_ACCOUNTS };
   });
+}
+
+const ALL_PROBLEMS = [
+  'teen_pregnancy',
+  'human_trafficking',
+  'child_labour',
+  'violence',
+  'domestic_violence',
+  'poverty',
+  'homelessness',
+  'begging',
+  'elderly',
+  'disability',
+  'children_youth',
+  'drugs',
+  'missing_person',
+  'mental_health',
+  'online_abuse',
+  'other',
+];
+
+/** Which problems each kind of demo unit takes (the documents' lead agencies and their partners). */
+const DEMO_PROBLEM_TYPES: Partial<Record<NewUnit['type'], string[]>> = {
+  central_desk: ALL_PROBLEMS,
+  provincial_msdhs_office: ALL_PROBLEMS,
+  children_family_shelter: ['violence', 'domestic_violence', 'teen_pregnancy', 'children_youth', 'human_trafficking'],
+  hospital_crisis_centre: ['teen_pregnancy', 'violence', 'domestic_violence', 'mental_health'],
+  police_station: ['human_trafficking', 'violence', 'domestic_violence', 'missing_person', 'online_abuse', 'drugs'],
+  labour_protection_office: ['child_labour', 'human_trafficking'],
+  justice_office: ['violence', 'domestic_violence', 'drugs'],
+  provincial_local_administration: ['poverty', 'elderly', 'disability', 'homelessness'],
+  municipality: ['poverty', 'elderly', 'disability', 'homelessness', 'begging'],
+  subdistrict_administrative_organisation: ['poverty', 'elderly', 'disability'],
+  school: ['children_youth', 'teen_pregnancy', 'child_labour', 'violence'],
+};
+
+/** A demo unit answers for its subdistrict, else its district (police, municipalities), else its province. */
+function demoAreaOf(unit: NewUnit): { level: 'province' | 'district' | 'subdistrict'; code: string } | null {
+  if (unit.type === 'central_desk') return null;
+  if (unit.subdistrictCode) return { level: 'subdistrict', code: unit.subdistrictCode };
+  if ((unit.type === 'police_station' || unit.type === 'municipality') && unit.districtCode)
+    return { level: 'district', code: unit.districtCode };
+  return unit.provinceCode ? { level: 'province', code: unit.provinceCode } : null;
 }

@@ -125,10 +125,10 @@ export function createAuthService({ db, clock, settings }: AuthDependencies) {
       const session = await sessions.findLive(tokenHash, now);
       if (!session) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await sessions.touch(tokenHash, now);
-      const [grants, unitId] = await Promise.all([users.grantsOf(session.userId), users.unitOf(session.userId)]);
+      const grants = await users.grantsOf(session.userId);
       return {
         userId: session.userId,
-        unitId,
+        unitId: session.unitId,
         grants,
         sessionTokenHash: tokenHash,
         permissions: new Set(grants.map((grant) => grant.action)),

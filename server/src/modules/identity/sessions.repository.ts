@@ -8,6 +8,8 @@ export interface SessionRow {
   expiresAt: Date;
   lastSeenAt: Date;
   secondFactor: SecondFactorState;
+  /** The person's unit, read in the same query (it is needed on every request). */
+  unitId: string | null;
 }
 
 export function createSessionsRepository(db: Kysely<Database>) {
@@ -32,12 +34,22 @@ export function createSessionsRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** A session that has not expired, of a person who is still active. */
     async findLive(tokenHash: string, now: Date): Promise<SessionRow | null> {
       const row = await db
         .selectFrom('user_session')
-        .select(['token_hash', 'user_id', 'expires_at', 'last_seen_at', 'second_factor'])
-        .where('token_hash', '=', tokenHash)
-        .where('expires_at', '>', now)
+        .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+        .select([
+          'user_session.token_hash',
+          'user_session.user_id',
+          'user_session.expires_at',
+          'user_session.last_seen_at',
+          'user_session.second_factor',
+          'app_user.unit_id',
+        ])
+        .where('user_session.token_hash', '=', tokenHash)
+        .where('user_session.expires_at', '>', now)
+        .where('app_user.status', '=', 'active')
         .executeTakeFirst();
       return row
         ? {
@@ -46,6 +58,7 @@ export function createSessionsRepository(db: Kysely<Database>) {
             expiresAt: row.expires_at,
             lastSeenAt: row.last_seen_at,
             secondFactor: row.second_factor,
+            unitId: row.unit_id,
           }
         : null;
     },

@@ -218,11 +218,6 @@ export function createUsersRepository(db: Kysely<Database>) {
         }));
     },
 
-    async unitOf(userId: string): Promise<string | null> {
-      const row = await db.selectFrom('app_user').select('unit_id').where('id', '=', userId).executeTakeFirst();
-      return row?.unit_id ?? null;
-    },
-
     async requiresSecondFactor(userId: string): Promise<boolean> {
       const row = await db
         .selectFrom('user_role')

@@ -1,23 +1,125 @@
-import { Agency, ErrorResponse, UnitListQuery, UnitPage } from '@oscc/contract';
+import {
+  Agency,
+  CreateAgencyRequest,
+  CreateUnitRequest,
+  ErrorResponse,
+  MoveAgencyRequest,
+  MoveUnitRequest,
+  ProblemType,
+  SetActiveRequest,
+  UnitDetail,
+  UnitImportReport,
+  UnitListQuery,
+  UnitPage,
+  UpdateAgencyRequest,
+  UpdateUnitRequest,
+} from '@oscc/contract';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { OrganisationsRepository } from './organisations.repository.ts';
+import { requireActor } from '../../platform/http/access.ts';
+import {
+  acceptSpreadsheetUploads,
+  SPREADSHEET_BODY_LIMIT,
+  uploadedSpreadsheet,
+} from '../../platform/http/spreadsheet-upload.ts';
+import type { UnitImportService } from './import-units.service.ts';
+import type { OrganisationsService } from './organisations.service.ts';
 
-export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationsRepository }> = async (
-  app,
-  { organisations },
-) => {
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const Id = z.object({ id: z.uuid() });
+
+export const organisationsRoutes: FastifyPluginAsyncZod<{
+  organisations: OrganisationsService;
+  unitImport: UnitImportService;
+}> = async (app, { organisations, unitImport }) => {
+  acceptSpreadsheetUploads(app);
+
+  const context = (request: FastifyRequest) => ({ actor: requireActor(request), requestId: request.id });
+
   app.get(
     '/api/agencies',
     {
       config: { access: { action: 'organisations.read' } },
       schema: {
         tags: ['organisations'],
-        summary: 'The agencies of the Front Line, with how many units each has',
-        response: { 200: z.object({ items: z.array(Agency) }), 401: ErrorResponse, 403: ErrorResponse },
+        summary: 'Every agency as a tree in order (ministry → department → …), with its count of active units',
+        response: { 200: z.object({ items: z.array(Agency) }), ...errors },
       },
     },
     async () => ({ items: await organisations.listAgencies() }),
+  );
+
+  app.post(
+    '/api/agencies',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Create an agency (a ministry when it has no parent)',
+        body: CreateAgencyRequest,
+        response: { 201: Agency, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await organisations.createAgency(context(request), request.body)),
+  );
+
+  app.patch(
+    '/api/agencies/:id',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Edit an agency; version must match the one you read',
+        params: Id,
+        body: UpdateAgencyRequest,
+        response: { 200: Agency, ...errors },
+      },
+    },
+    async (request) => organisations.updateAgency(context(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/agencies/:id/move',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Move an agency and everything below it under another parent',
+        params: Id,
+        body: MoveAgencyRequest,
+        response: { 200: Agency, ...errors },
+      },
+    },
+    async (request) => organisations.moveAgency(context(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/agencies/:id/active',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Deactivate or reactivate an agency (only when nothing active depends on it)',
+        params: Id,
+        body: SetActiveRequest,
+        response: { 200: Agency, ...errors },
+      },
+    },
+    async (request) => organisations.setAgencyActive(context(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/problem-types',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'The problem types the 1300 centre takes, the four urgent ones first',
+        response: { 200: z.object({ items: z.array(ProblemType) }), ...errors },
+      },
+    },
+    async () => ({ items: await organisations.listProblemTypes() }),
   );
 
   app.get(
@@ -26,14 +128,110 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
       config: { access: { action: 'organisations.read' } },
       schema: {
         tags: ['organisations'],
-        summary: 'Units, paged and searched on the server',
+        summary: 'Units, filtered, searched (Thai without spaces) and paged on the server',
         querystring: UnitListQuery,
-        response: { 200: UnitPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        response: { 200: UnitPage, ...errors },
       },
     },
     async (request) => {
-      const page = await organisations.listUnits(request.query);
+      const page = await organisations.listUnits(requireActor(request), request.query);
       return { ...page, limit: request.query.limit, offset: request.query.offset };
     },
+  );
+
+  app.post(
+    '/api/units',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Create a unit with its office hours, areas of responsibility and problem types',
+        body: CreateUnitRequest,
+        response: { 201: UnitDetail, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await organisations.createUnit(context(request), request.body)),
+  );
+
+  app.get(
+    '/api/units/:id',
+    {
+      config: { access: { action: 'organisations.read' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'One unit with its areas of responsibility and problem types',
+        params: Id,
+        response: { 200: UnitDetail, ...errors },
+      },
+    },
+    async (request) => organisations.getUnit(requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/units/:id',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Edit a unit (areas and problem types are replaced when given); version must match',
+        params: Id,
+        body: UpdateUnitRequest,
+        response: { 200: UnitDetail, ...errors },
+      },
+    },
+    async (request) => organisations.updateUnit(context(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/units/:id/move',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Move a unit to another agency',
+        params: Id,
+        body: MoveUnitRequest,
+        response: { 200: UnitDetail, ...errors },
+      },
+    },
+    async (request) => organisations.moveUnit(context(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/units/:id/active',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Deactivate or reactivate a unit (never deleted: cases keep pointing at it)',
+        params: Id,
+        body: SetActiveRequest,
+        response: { 200: UnitDetail, ...errors },
+      },
+    },
+    async (request) => organisations.setUnitActive(context(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/units/import',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      bodyLimit: SPREADSHEET_BODY_LIMIT,
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'Import units from .xlsx or .csv (the body): a dry run by default, apply=true to carry it out; matched by code',
+        querystring: z.object({
+          apply: z.enum(['true', 'false']).default('false'),
+          filename: z.string().max(200).default('units.xlsx'),
+        }),
+        response: { 200: UnitImportReport, ...errors },
+      },
+    },
+    async (request) =>
+      unitImport.importFile(requireActor(request), uploadedSpreadsheet(request, request.query.filename), {
+        apply: request.query.apply === 'true',
+        requestId: request.id,
+      }),
   );
 };

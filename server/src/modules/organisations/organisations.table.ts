@@ -16,6 +16,8 @@ export interface AgencyTable {
   root_id: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
+  /** '/<ministry id>/…/<own id>/': the branch of the tree, for subtree queries of any depth. */
+  path: string | null;
 }
 
 export interface UnitTable {
@@ -39,6 +41,8 @@ export interface UnitTable {
   email: string | null;
   search_text: Generated<string>;
   version: Generated<number>;
+  office_hours: ColumnType<unknown, string | null, string | null>;
+  deactivated_at: Date | null;
 }
 
 export interface UnitAreaTable {

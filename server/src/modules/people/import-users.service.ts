@@ -1,7 +1,8 @@
 import type { UnitType } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { isAllowed, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { normalizeForSearch } from '../geography/index.ts';
@@ -20,7 +21,7 @@ export interface ImportRowReport {
   action: 'create' | 'update' | 'unchanged' | 'error';
   unit: { name: string; action: 'existing' | 'create' } | null;
   changes: string[];
-  problems: { column: string; code: string; th: string; en: string }[];
+  problems: { column: string; code: string; th: string; en: string; value: string }[];
 }
 
 export interface ImportReport {
@@ -92,9 +93,23 @@ export function createUserImportService({
       },
     ): Promise<ImportReport> {
       const now = clock.now();
-      const workbook = /\.csv$/i.test(file.name)
-        ? parseFrontLine1Csv(file.content.toString('utf8'), { today: now })
-        : await parseFrontLine1Workbook(file.content, { today: now });
+      let workbook: Awaited<ReturnType<typeof parseFrontLine1Workbook>>;
+      try {
+        workbook = /\.csv$/i.test(file.name)
+          ? parseFrontLine1Csv(file.content.toString('utf8'), { today: now })
+          : await parseFrontLine1Workbook(file.content, { today: now });
+      } catch {
+        // Not a workbook at all (a renamed file, a broken download): the sender's mistake, said plainly.
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: 'body',
+              code: 'unreadable_file',
+              message: 'อ่านไฟล์ไม่ได้ กรุณาส่งไฟล์ .xlsx หรือ .csv / Cannot read the file: send .xlsx or .csv',
+            },
+          ],
+        });
+      }
 
       const provinces = await db.selectFrom('geo_province').select(['code', 'name_th']).execute();
       const provinceByName = new Map(provinces.map((p) => [normalizeForSearch(p.name_th), p.code]));
@@ -156,7 +171,7 @@ export function createUserImportService({
           action: 'error',
           unit: null,
           changes: [],
-          problems: row.problems.map(({ column, code, th, en }) => ({ column, code, th, en })),
+          problems: row.problems.map(({ column, code, th, en, value }) => ({ column, code, th, en, value })),
         };
         reports.push(report);
         const provinceName = stripLevel(row.unit.province) || stripLevel(placeName);
@@ -167,6 +182,7 @@ export function createUserImportService({
             code: 'PROVINCE_UNKNOWN',
             th: `ไม่รู้จักจังหวัด "${provinceName}"`,
             en: `Unknown province "${provinceName}"`,
+            value: provinceName,
           });
         }
         if (report.problems.length || !row.email || !row.unit.name) continue;
@@ -187,6 +203,7 @@ export function createUserImportService({
             code: 'OUTSIDE_SCOPE',
             th: 'หน่วยงานนี้อยู่นอกขอบเขตที่คุณนำเข้าได้',
             en: 'This unit is outside the scope you may import into',
+            value: row.unit.name ?? '',
           });
           continue;
         }
@@ -196,6 +213,7 @@ export function createUserImportService({
             code: 'UNIT_UNKNOWN',
             th: 'ไม่พบหน่วยงานนี้ในระบบ',
             en: 'This unit is not in the system',
+            value: row.unit.name ?? '',
           });
           continue;
         }
@@ -375,26 +393,16 @@ export function createUserImportService({
               }),
             )
             .execute();
-          await trx
-            .insertInto('audit_event')
-            .values(
-              batch.map(({ row }) => ({
-                at: now,
-                actor_user_id: auditActorId,
-                action: 'user.import',
-                entity_type: 'user',
-                entity_id: newIds.get(row.email!)!,
-                before_state: null,
-                after_state: JSON.stringify({
-                  email: row.email,
-                  sheet: row.sheet,
-                  rowNumber: row.rowNumber,
-                  source: file.name,
-                }),
-                request_id: options.requestId ?? null,
-              })),
-            )
-            .execute();
+          await recordAudits(
+            trx,
+            audit,
+            batch.map(({ row }) => ({
+              action: 'user.import',
+              entityType: 'user',
+              entityId: newIds.get(row.email!)!,
+              after: { email: row.email, sheet: row.sheet, rowNumber: row.rowNumber, source: file.name },
+            })),
+          );
         }
         for (const { existing, updates } of plan.filter((p) => p.report.action === 'update')) {
           await trx

@@ -73,9 +73,20 @@ export function createPeopleRepository(db: Kysely<Database>) {
     const roles = ids.length
       ? await db
           .selectFrom('user_role')
-          .select(['user_id', 'role_code', 'scope_level', 'scope_unit_id', 'scope_province_code', 'scope_agency_id'])
-          .where('user_id', 'in', ids)
-          .orderBy('created_at')
+          .leftJoin('unit as su', 'su.id', 'user_role.scope_unit_id')
+          .leftJoin('geo_province as sp', 'sp.code', 'user_role.scope_province_code')
+          .leftJoin('agency as sa', 'sa.id', 'user_role.scope_agency_id')
+          .select([
+            'user_role.user_id',
+            'user_role.role_code',
+            'user_role.scope_level',
+            'user_role.scope_unit_id',
+            'user_role.scope_province_code',
+            'user_role.scope_agency_id',
+            sql<string | null>`coalesce(su.name_th, sp.name_th, sa.name_th)`.as('scope_name_th'),
+          ])
+          .where('user_role.user_id', 'in', ids)
+          .orderBy('user_role.created_at')
           .execute()
       : [];
     return rows.map((row) => {
@@ -122,6 +133,7 @@ export function createPeopleRepository(db: Kysely<Database>) {
             role: role.role_code,
             scopeLevel: role.scope_level,
             scopeRef: role.scope_unit_id ?? role.scope_province_code ?? role.scope_agency_id,
+            scopeNameTh: role.scope_name_th,
           })),
         version: row.version as number,
         createdAt: (row.created_at as Date).toISOString(),

@@ -2,6 +2,10 @@ import {
   CreateUserRequest,
   ErrorResponse,
   UpdateUserRequest,
+  UpdateUserRolesRequest,
+  RoleInfo,
+  ROLE_CODES,
+  UpdateRoleRulesRequest,
   UserDetail,
   UserListQuery,
   UserPage,
@@ -9,13 +13,16 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/access.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import {
+  acceptSpreadsheetUploads,
+  SPREADSHEET_BODY_LIMIT,
+  uploadedSpreadsheet,
+} from '../../platform/http/spreadsheet-upload.ts';
 import type { UserImportService } from './import-users.service.ts';
 import type { PeopleService } from './people.service.ts';
+import type { RolesService } from './roles.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ImportReportSchema = z
   .object({
@@ -38,7 +45,9 @@ const ImportReportSchema = z
         action: z.enum(['create', 'update', 'unchanged', 'error']),
         unit: z.object({ name: z.string(), action: z.enum(['existing', 'create']) }).nullable(),
         changes: z.array(z.string()),
-        problems: z.array(z.object({ column: z.string(), code: z.string(), th: z.string(), en: z.string() })),
+        problems: z.array(
+          z.object({ column: z.string(), code: z.string(), th: z.string(), en: z.string(), value: z.string() }),
+        ),
       }),
     ),
     summary: z.object({
@@ -51,22 +60,19 @@ const ImportReportSchema = z
   })
   .meta({ id: 'UserImportReport' });
 
-export const peopleRoutes: FastifyPluginAsyncZod<{ people: PeopleService; importer: UserImportService }> = async (
-  app,
-  { people, importer },
-) => {
+export const peopleRoutes: FastifyPluginAsyncZod<{
+  people: PeopleService;
+  importer: UserImportService;
+  roles: RolesService;
+}> = async (app, { people, importer, roles }) => {
   // The Front Line 1 workbook arrives as the request body itself (.xlsx or .csv), up to 20 MB.
-  app.addContentTypeParser(
-    [XLSX, 'text/csv', 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
-    (_request, body, done) => done(null, body),
-  );
+  acceptSpreadsheetUploads(app);
 
   app.post(
     '/api/users/import',
     {
       config: { access: { action: 'users.import' } },
-      bodyLimit: 20 * 1024 * 1024,
+      bodyLimit: SPREADSHEET_BODY_LIMIT,
       schema: {
         tags: ['people'],
         summary:
@@ -79,21 +85,10 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: PeopleService; import
       },
     },
     async (request) => {
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new AppError('VALIDATION_FAILED', {
-          fields: [
-            { path: 'body', code: 'file_required', message: 'ส่งไฟล์ .xlsx หรือ .csv / Send an .xlsx or .csv file' },
-          ],
-        });
-      }
-      const filename = request.headers['content-type']?.startsWith('text/csv')
-        ? request.query.filename.replace(/\.xlsx$/i, '.csv')
-        : request.query.filename;
-      return importer.importFile(
-        requireActor(request),
-        { name: filename, content: request.body },
-        { apply: request.query.apply === 'true', requestId: request.id },
-      );
+      return importer.importFile(requireActor(request), uploadedSpreadsheet(request, request.query.filename), {
+        apply: request.query.apply === 'true',
+        requestId: request.id,
+      });
     },
   );
 
@@ -176,5 +171,50 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: PeopleService; import
       await people.reinvite({ actor: requireActor(request), requestId: request.id }, request.params.id);
       return reply.status(202).send(null);
     },
+  );
+
+  app.put(
+    '/api/users/:id/roles',
+    {
+      config: { access: { action: 'users.manage' } },
+      schema: {
+        tags: ['people'],
+        summary: "Replace a person's roles; each role given or taken must lie within your reach",
+        params: z.object({ id: z.uuid() }),
+        body: UpdateUserRolesRequest,
+        response: { 200: UserDetail, ...errors },
+      },
+    },
+    async (request) =>
+      people.setRoles({ actor: requireActor(request), requestId: request.id }, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/roles',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['people'],
+        summary: 'The roles, their scope level and their permission rules',
+        response: { 200: z.object({ items: z.array(RoleInfo) }), ...errors },
+      },
+    },
+    async () => ({ items: await roles.list() }),
+  );
+
+  app.put(
+    '/api/roles/:code/rules',
+    {
+      config: { access: { action: 'roles.manage' } },
+      schema: {
+        tags: ['people'],
+        summary: "Replace a role's permission rules (takes effect at everyone's next request; audited)",
+        params: z.object({ code: z.enum(ROLE_CODES) }),
+        body: UpdateRoleRulesRequest,
+        response: { 200: RoleInfo, ...errors },
+      },
+    },
+    async (request) =>
+      roles.updateRules({ actor: requireActor(request), requestId: request.id }, request.params.code, request.body),
   );
 };

@@ -6,6 +6,7 @@ import {
   type CreateUserRequest,
   type RoleCode,
   type UpdateUserRequest,
+  type UpdateUserRolesRequest,
   type UserDetail,
   type UserListQuery,
   type UserRoleInput,
@@ -128,6 +129,30 @@ export function createPeopleService({
     }
   }
 
+  /**
+   * A supervisor must be someone the actor can see, not the person themselves,
+   * and not someone who (directly or further up) reports to the person.
+   */
+  async function checkSupervisor(actor: Principal, supervisorId: string, userId: string | null): Promise<void> {
+    const problem = (code: string, message: string) =>
+      new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.supervisorId', code, message }] });
+    if (supervisorId === userId) throw problem('self', 'ผู้บังคับบัญชาต้องไม่ใช่ตนเอง / A person cannot supervise themselves');
+    if (!(await people.findInScope(actor, 'users.read', supervisorId, clock.now())))
+      throw problem('unknown_supervisor', 'ไม่พบผู้บังคับบัญชานี้ / Unknown supervisor');
+    if (!userId) return;
+    let current: string | null = supervisorId;
+    for (let depth = 0; current && depth < 50; depth += 1) {
+      const row: { supervisor_id: string | null } | undefined = await db
+        .selectFrom('app_user')
+        .select('supervisor_id')
+        .where('id', '=', current)
+        .executeTakeFirst();
+      current = row?.supervisor_id ?? null;
+      if (current === userId)
+        throw problem('cycle', 'ผู้บังคับบัญชาคนนี้อยู่ใต้บังคับบัญชาของผู้ใช้นี้ / This supervisor reports to this person');
+    }
+  }
+
   function normalise(input: { email?: string; mobile?: string | null; birthDate?: string | null }) {
     const problems = userFieldProblems(input, clock.now());
     if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
@@ -168,6 +193,7 @@ export function createPeopleService({
       });
       const unit = await unitRecord(input.unitId);
       if (!isAllowed(actor, 'users.manage', unit)) throw new AppError('FORBIDDEN', { internal: 'unit outside reach' });
+      if (input.supervisorId) await checkSupervisor(actor, input.supervisorId, null);
       if (await people.findByEmail(normalised.email!)) throw new AppError('EMAIL_IN_USE');
       const now = clock.now();
       const userId = await db.transaction().execute(async (trx) => {
@@ -232,6 +258,7 @@ export function createPeopleService({
       ) {
         throw new AppError('FORBIDDEN', { internal: 'target unit outside reach' });
       }
+      if (input.supervisorId) await checkSupervisor(actor, input.supervisorId, userId);
       const normalised = normalise({
         ...(input.email !== undefined ? { email: input.email } : {}),
         mobile: input.mobile,
@@ -278,10 +305,30 @@ export function createPeopleService({
           .where('id', '=', userId)
           .execute();
         if (input.status === 'disabled') await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+        // A person moved to another unit: the event stays where they were, so the unit they left sees them go.
+        const leftUnit =
+          input.unitId && current.unit && input.unitId !== current.unit.id
+            ? await createPeopleRepository(trx).unitScope(current.unit.id)
+            : null;
         await recordAudit(
           trx,
           { actorUserId: actor.userId, requestId: context.requestId, now },
-          { action: 'user.update', entityType: 'user', entityId: userId, before: current, after: next },
+          {
+            action: 'user.update',
+            entityType: 'user',
+            entityId: userId,
+            before: current,
+            after: next,
+            ...(leftUnit
+              ? {
+                  scope: {
+                    unitId: leftUnit.id,
+                    provinceCode: leftUnit.provinceCode,
+                    ministryId: leftUnit.ministryId,
+                  },
+                }
+              : {}),
+          },
         );
       });
       return (await people.findInScope(actor, 'users.read', userId, now)) ?? current;
@@ -301,6 +348,78 @@ export function createPeopleService({
         );
       });
       onEmailQueued?.();
+    },
+
+    /**
+     * Replaces a person's roles. The actor needs reach over every role taken
+     * away and every role given; the last central administrator keeps theirs
+     * (nobody could administer the system otherwise).
+     */
+    async setRoles(context: RequestContext, userId: string, input: UpdateUserRolesRequest): Promise<UserDetail> {
+      const { actor } = context;
+      const current = await people.findInScope(actor, 'users.manage', userId, clock.now());
+      if (!current) throw new AppError('NOT_FOUND');
+      if (current.version !== input.version) throw new AppError('CONFLICT');
+      const existing: UserRoleInput[] = current.roles.map((role) => ({
+        role: role.role,
+        scopeLevel: role.scopeLevel,
+        ...(role.scopeLevel === 'unit' && role.scopeRef ? { unitId: role.scopeRef } : {}),
+        ...(role.scopeLevel === 'province' && role.scopeRef ? { provinceCode: role.scopeRef } : {}),
+        ...(role.scopeLevel === 'ministry' && role.scopeRef ? { agencyId: role.scopeRef } : {}),
+      }));
+      const key = (role: UserRoleInput) =>
+        [role.role, role.scopeLevel, role.unitId ?? role.provinceCode ?? role.agencyId ?? ''].join(':');
+      const wanted = new Map(input.roles.map((role) => [key(role), role]));
+      const before = new Set(existing.map(key));
+      const removed = existing.filter((role) => !wanted.has(key(role)));
+      const added = [...wanted.values()].filter((role) => !before.has(key(role)));
+      if (removed.length === 0 && added.length === 0) return current;
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await assertCanAssign(trx, actor, [...removed, ...added]);
+        if (removed.some((role) => role.role === 'central_admin')) {
+          const admins = await trx
+            .selectFrom('user_role')
+            .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+            .select('user_role.user_id')
+            .where('user_role.role_code', '=', 'central_admin')
+            .where('app_user.status', '=', 'active')
+            .where('app_user.id', '<>', userId)
+            .executeTakeFirst();
+          if (!admins)
+            throw new AppError('VALIDATION_FAILED', {
+              fields: [
+                {
+                  path: 'body.roles',
+                  code: 'last_admin',
+                  message: 'ต้องมีผู้ดูแลระบบส่วนกลางอย่างน้อยหนึ่งคน / At least one central administrator must remain',
+                },
+              ],
+            });
+        }
+        const bumped = await trx
+          .updateTable('app_user')
+          .set({ version: current.version + 1, updated_at: now })
+          .where('id', '=', userId)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (bumped.numUpdatedRows === 0n) throw new AppError('CONFLICT');
+        await trx.deleteFrom('user_role').where('user_id', '=', userId).execute();
+        const users = createUsersRepository(trx);
+        for (const role of wanted.values()) await users.assignRole(userId, role);
+        await recordAudit(
+          trx,
+          { actorUserId: actor.userId, requestId: context.requestId, now },
+          {
+            action: 'user.roles.update',
+            entityType: 'user',
+            entityId: userId,
+            before: { roles: existing },
+            after: { roles: [...wanted.values()] },
+          },
+        );
+      });
+      return (await people.findById(userId, now))!;
     },
 
     /** A reset link for an active account with this address; silence otherwise (no account discovery). */

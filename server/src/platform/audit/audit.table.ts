@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** Written once, never changed: the scope columns can be left out on insert (null = nation level). */
+type ScopeColumn = ColumnType<string | null, string | null | undefined, never>;
+
 export interface AuditEventTable {
   id: Generated<string>;
   at: ColumnType<Date, Date | string, never>;
@@ -10,6 +13,11 @@ export interface AuditEventTable {
   before_state: ColumnType<unknown, string | null, never>;
   after_state: ColumnType<unknown, string | null, never>;
   request_id: string | null;
+  /** The unit the record belonged to when the event happened. */
+  scope_unit_id: ScopeColumn;
+  scope_province_code: ScopeColumn;
+  /** The ministry (root agency). */
+  scope_ministry_id: ScopeColumn;
 }
 
 export interface AuditTables {

@@ -16,7 +16,7 @@ import {
   toAsciiDigits,
   type ParseResult,
 } from '@oscc/contract';
-import ExcelJS from 'exceljs';
+import { EMPTY, readCsvGrid, readWorkbookGrids, type Grid, type GridCell } from '../../../platform/spreadsheet/grid.ts';
 
 export type FrontLine1FormKind = 'province' | 'local' | 'province-summary' | 'unknown';
 
@@ -68,91 +68,6 @@ export type FrontLine1Sheet = {
 export type FrontLine1Workbook = { sheets: FrontLine1Sheet[] };
 
 export type FrontLine1ParseOptions = { today: Date };
-
-// ---------------------------------------------------------------------------------------------------------------
-// A sheet as a grid of cells, whichever file it came from
-
-type GridCell = { text: string; value: string | number | Date | null };
-type Grid = { name: string; rows: GridCell[][] };
-
-const EMPTY: GridCell = { text: '', value: null };
-
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-function cellOf(value: ExcelValue): GridCell {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return { text: value, value };
-  if (typeof value === 'number') return { text: String(value), value };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', value: String(value) };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), value };
-  if ('richText' in value) {
-    const text = value.richText.map((run) => run.text).join('');
-    return { text, value: text };
-  }
-  if ('formula' in value || 'sharedFormula' in value) return cellOf(value.result as ExcelValue);
-  if ('hyperlink' in value) {
-    // An e-mail typed into Excel becomes a mailto: link whose text may itself be rich text.
-    const text: unknown = value.text;
-    return typeof text === 'string' || (typeof text === 'object' && text !== null)
-      ? cellOf(text as ExcelValue)
-      : cellOf(value.hyperlink);
-  }
-  if ('error' in value) return { text: String(value.error), value: String(value.error) };
-  return EMPTY;
-}
-
-function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
-  const rows: GridCell[][] = [];
-  const columnCount = worksheet.columnCount;
-  for (let r = 1; r <= worksheet.rowCount; r += 1) {
-    const row = worksheet.findRow(r);
-    const cells: GridCell[] = [];
-    if (row) {
-      for (let c = 1; c <= columnCount; c += 1) cells.push(cellOf(row.getCell(c).value));
-    }
-    rows.push(cells);
-  }
-  return { name: worksheet.name, rows };
-}
-
-/** RFC 4180 CSV: quoted fields may hold the delimiter, quotes ("") and line breaks. */
-function readCsvRecords(text: string): string[][] {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.slice(0, source.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
-  );
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (inQuotes) {
-      if (char === '"') {
-        if (source[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else inQuotes = false;
-      } else field += char;
-    } else if (char === '"' && field === '') inQuotes = true;
-    else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Columns
@@ -616,14 +531,10 @@ export async function parseFrontLine1Workbook(
   buffer: Buffer | ArrayBuffer,
   options: FrontLine1ParseOptions,
 ): Promise<FrontLine1Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs types its argument as its own `Buffer extends ArrayBuffer`; an ArrayBuffer is what it reads.
-  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const seenEmails: RowContext['seenEmails'] = new Map();
   const sheets: FrontLine1Sheet[] = [];
-  for (const worksheet of workbook.worksheets) {
-    const sheet = parseGrid(gridOfWorksheet(worksheet), options, seenEmails);
+  for (const grid of await readWorkbookGrids(buffer)) {
+    const sheet = parseGrid(grid, options, seenEmails);
     if (sheet) sheets.push(sheet);
   }
   return { sheets };
@@ -634,9 +545,6 @@ export function parseFrontLine1Csv(
   text: string,
   options: FrontLine1ParseOptions & { sheetName?: string },
 ): FrontLine1Workbook {
-  const rows = readCsvRecords(text).map((record) =>
-    record.map((field): GridCell => (field === '' ? EMPTY : { text: field, value: field })),
-  );
-  const sheet = parseGrid({ name: options.sheetName ?? 'CSV', rows }, options, new Map());
+  const sheet = parseGrid(readCsvGrid(text, options.sheetName ?? 'CSV'), options, new Map());
   return { sheets: sheet ? [sheet] : [] };
 }

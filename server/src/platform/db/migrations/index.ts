@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as platform from './0001-platform.ts';
 import * as organisationsPeople from './0002-organisations-people.ts';
+import * as auditScope from './0003-audit-scope.ts';
+import * as organisationsAdmin from './0004-organisations-admin.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -11,4 +13,6 @@ import * as organisationsPeople from './0002-organisations-people.ts';
 export const migrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-organisations-people': organisationsPeople,
+  '0003-audit-scope': auditScope,
+  '0004-organisations-admin': organisationsAdmin,
 };

@@ -1,0 +1,2 @@
+export { createAuditRepository, type AuditRepository } from './audit.repository.ts';
+export { auditRoutes } from './audit.routes.ts';
