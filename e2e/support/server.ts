@@ -16,6 +16,11 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  /** More environment for the server process (SMTP_URL for a test's own SMTP server, …). */
+  env?: Record<string, string>;
+}
+
 /** Asks the operating system for a port nobody is listening on. */
 async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,9 +50,10 @@ function waitForExit(child: ChildProcess): Promise<void> {
  * Starts the real server (API + built web app) on a free port with an empty
  * data directory, so every run begins from a fresh database with demo data.
  * The first start loads the geography reference and seeds demo users, which
- * takes a while; hence the generous deadline.
+ * takes a while; hence the generous deadline. PUBLIC_URL is the address the
+ * browser uses, so links in e-mails lead back to this server.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'oscc-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -62,6 +68,8 @@ export async function startServer(): Promise<RunningServer> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      PUBLIC_URL: baseUrl,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,8 +8,13 @@ describe('navigationFor', () => {
     expect(navigationFor([]).map((item) => item.to)).toEqual(['/', '/geography']);
   });
 
-  it('adds units for people who may read organisations', () => {
-    expect(navigationFor(['organisations.read']).map((item) => item.to)).toEqual(['/', '/geography', '/units']);
+  it('adds units and agencies for people who may read organisations', () => {
+    expect(navigationFor(['organisations.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/units',
+      '/agencies',
+    ]);
   });
 
   it('adds users for people who may read users', () => {
@@ -17,13 +22,37 @@ describe('navigationFor', () => {
       '/',
       '/geography',
       '/units',
+      '/agencies',
       '/users',
     ]);
   });
 
+  it('adds the audit trail for people who may read it', () => {
+    expect(navigationFor(['organisations.read', 'users.read', 'audit.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/units',
+      '/agencies',
+      '/users',
+      '/audit',
+    ]);
+    expect(navigationFor(['audit.read']).map((item) => item.to)).toEqual(['/', '/geography', '/audit']);
+  });
+
+  it('adds roles and permissions for people who may manage them', () => {
+    expect(navigationFor(['users.read', 'audit.read', 'roles.manage']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/users',
+      '/audit',
+      '/roles',
+    ]);
+    expect(navigationFor(['users.manage']).map((item) => item.to)).not.toContain('/roles');
+  });
+
   it('adds the API docs, as a plain link, for people who may read system configuration', () => {
     const items = navigationFor(['organisations.read', 'users.read', 'system.jobs.read', 'system.config.read']);
-    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/users', '/api/docs']);
+    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/agencies', '/users', '/api/docs']);
     expect(items.at(-1)?.external).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import type { Action } from '@oscc/contract';
 
-export type NavigationLabel = 'nav.home' | 'nav.geography' | 'nav.units' | 'nav.users' | 'nav.apiDocs';
+export type NavigationLabel =
+  'nav.home' | 'nav.geography' | 'nav.units' | 'nav.agencies' | 'nav.users' | 'nav.audit' | 'nav.roles' | 'nav.apiDocs';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -16,7 +17,10 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
+  { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },
   { label: 'nav.users', to: '/users', requires: 'users.read' },
+  { label: 'nav.audit', to: '/audit', requires: 'audit.read' },
+  { label: 'nav.roles', to: '/roles', requires: 'roles.manage' },
   { label: 'nav.apiDocs', to: '/api/docs', external: true, requires: 'system.config.read' },
 ];
 

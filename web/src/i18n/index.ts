@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
 import { LANGUAGE_STORAGE_KEY, resolveLanguage, type Language } from './language.ts';
@@ -47,8 +47,13 @@ i18next.on('languageChanged', (language) => applyLanguage(resolveLanguage(langua
 
 export const i18n = i18next;
 
-/** The current interface language and the translate function, typed against the Thai dictionary. */
-export function useLanguage(): { language: Language; t: ReturnType<typeof useTranslation>['t'] } {
+/**
+ * The current interface language and the translate function, typed against the Thai dictionary. The type is
+ * named, not `ReturnType<typeof useTranslation>['t']`: that one takes every key prefix of the dictionary as its
+ * prefix, and checking each call against all keys times all prefixes grows with the square of the dictionary
+ * (it ran the type check out of memory).
+ */
+export function useLanguage(): { language: Language; t: TFunction<'translation', undefined> } {
   const { t, i18n: instance } = useTranslation();
   return { language: resolveLanguage(instance.resolvedLanguage ?? instance.language), t };
 }

@@ -85,20 +85,29 @@ export function toQueryString(parameters: Record<string, string | number | null 
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   body?: unknown;
+  /** A file sent as the body itself, with its own content type (the workbook import), instead of JSON. */
+  file?: { content: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
 /**
  * Calls the API on our own origin. The session is an HttpOnly cookie, so it
- * travels by itself; POSTs always send a JSON body because the server accepts
- * nothing else (that is part of its cross-site protection).
+ * travels by itself; POSTs send a JSON body because the server accepts
+ * nothing else (that is part of its cross-site protection) — except the one
+ * upload route, which takes the file itself and checks the origin as usual.
  */
-export async function apiRequest<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(
+  path: string,
+  { method = 'GET', body, file, signal }: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal };
-  if (method !== 'GET') {
+  if (method !== 'GET' && file) {
+    headers['content-type'] = file.contentType;
+    init.body = file.content;
+  } else if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body ?? {});
   }

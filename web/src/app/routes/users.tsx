@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ui/error-message.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { useUser } from '../../features/people/api/people.ts';
+import { ImportUsers } from '../../features/people/components/import-users.tsx';
 import { UserCreateForm } from '../../features/people/components/user-create-form.tsx';
 import { UserDetails } from '../../features/people/components/user-details.tsx';
 import { UserList } from '../../features/people/components/user-list.tsx';
@@ -21,16 +22,25 @@ export function UsersRoute() {
   const { t } = useLanguage();
   const provinces = useProvinces();
   if (!hasPermission(session.user, 'users.read')) return <ForbiddenRoute />;
+  const canManage = hasPermission(session.user, 'users.manage');
+  const canImport = hasPermission(session.user, 'users.import');
   return (
     <>
       <PageHeading title={t('people.title')} intro={t('people.intro')} />
       <div className="stack-lg">
-        {hasPermission(session.user, 'users.manage') ? (
-          <p>
-            <Link to="/users/new" className="button button-primary">
-              {t('people.addUser')}
-            </Link>
-          </p>
+        {canManage || canImport ? (
+          <div className="button-row">
+            {canManage ? (
+              <Link to="/users/new" className="button button-primary">
+                {t('people.addUser')}
+              </Link>
+            ) : null}
+            {canImport ? (
+              <Link to="/users/import" className="button">
+                {t('people.importUsers')}
+              </Link>
+            ) : null}
+          </div>
         ) : null}
         <UserList provinces={provinces.data} />
       </div>
@@ -75,13 +85,36 @@ export function NewUserRoute() {
   );
 }
 
+/** /users/import: the Front Line 1 workbook, dry run first, then the import. */
+export function ImportUsersRoute() {
+  const { session } = useOutletContext<ShellContext>();
+  const { t } = useLanguage();
+  if (!hasPermission(session.user, 'users.import')) return <ForbiddenRoute />;
+  return (
+    <>
+      <PageHeading title={t('importUsers.title')} intro={t('importUsers.intro')} />
+      <div className="stack-lg">
+        <p>
+          <Link to="/users">{t('people.backToList')}</Link>
+        </p>
+        <ImportUsers />
+      </div>
+    </>
+  );
+}
+
 export function UserRoute() {
   const { session } = useOutletContext<ShellContext>();
   if (!hasPermission(session.user, 'users.read')) return <ForbiddenRoute />;
-  return <UserPage canManage={hasPermission(session.user, 'users.manage')} />;
+  return (
+    <UserPage
+      canManage={hasPermission(session.user, 'users.manage')}
+      canReadAudit={hasPermission(session.user, 'audit.read')}
+    />
+  );
 }
 
-function UserPage({ canManage }: { canManage: boolean }) {
+function UserPage({ canManage, canReadAudit }: { canManage: boolean; canReadAudit: boolean }) {
   const { t } = useLanguage();
   const { id = '' } = useParams();
   const user = useUser(id);
@@ -98,7 +131,13 @@ function UserPage({ canManage }: { canManage: boolean }) {
         {user.error ? <ErrorMessage error={user.error} /> : null}
         {user.isPending ? <Loading /> : null}
         {user.data ? (
-          <UserDetails key={user.data.id} user={user.data} canManage={canManage} onReload={() => void user.refetch()} />
+          <UserDetails
+            key={user.data.id}
+            user={user.data}
+            canManage={canManage}
+            canReadAudit={canReadAudit}
+            onReload={() => void user.refetch()}
+          />
         ) : null}
       </div>
     </>

@@ -1,4 +1,12 @@
-import type { Agency, CreateUserRequest, Unit, UnitPage, UpdateUserRequest, UserDetail } from '@oscc/contract';
+import type {
+  Agency,
+  CreateUserRequest,
+  Unit,
+  UnitPage,
+  UpdateUserRequest,
+  UpdateUserRolesRequest,
+  UserDetail,
+} from '@oscc/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../../lib/api.ts';
 
@@ -67,6 +75,19 @@ export function useUpdateUser(id: string) {
   });
 }
 
+/** Replaces the person's roles (PUT /api/users/:id/roles), sending the version read; 409 when it is stale. */
+export function useUpdateUserRoles(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateUserRolesRequest) =>
+      apiRequest<UserDetail>(`/api/users/${encodeURIComponent(id)}/roles`, { method: 'PUT', body: input }),
+    onSuccess: (user) => {
+      queryClient.setQueryData(['people', 'user', id], user);
+      void queryClient.invalidateQueries({ queryKey: ['people', 'users'] });
+    },
+  });
+}
+
 export function useResendInvitation(id: string) {
   return useMutation({
     mutationFn: () => apiRequest<void>(`/api/users/${encodeURIComponent(id)}/invitation`, { method: 'POST', body: {} }),
@@ -81,6 +102,17 @@ export function useUnitOptions(q: string) {
     select: (data): Unit[] => data.items,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** People matching what was typed, for the supervisor picker: searched on the server within the reader's scope. */
+export function useSupervisorOptions(q: string) {
+  return useQuery({
+    queryKey: ['people', 'supervisor-options', q],
+    queryFn: ({ signal }) => apiRequest<UserPage>(`/api/users${toQueryString({ q, limit: 20 })}`, { signal }),
+    select: (data): UserDetail[] => data.items,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

@@ -1,6 +1,7 @@
 import { Field } from '../../../components/ui/field.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { GENDERS, THAI_TITLES, type UserFormValues } from '../utils/user-form.ts';
+import { SupervisorSelect } from './supervisor-select.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
 interface PersonFieldsProps {
@@ -9,14 +10,28 @@ interface PersonFieldsProps {
   onChange: (values: UserFormValues) => void;
   unitName: string | null;
   onUnitNameChange: (name: string | null) => void;
+  supervisorName: string | null;
+  onSupervisorNameChange: (name: string | null) => void;
+  /** The person being edited (not offered as their own supervisor); undefined when creating. */
+  personId?: string;
   /** Problems by field name ('email', 'mobile', …), from the form's own checks or the server. */
   errors: Record<string, string>;
 }
 
-type TextFieldName = Exclude<keyof UserFormValues, 'gender' | 'unitId' | 'titleTh'>;
+type TextFieldName = Exclude<keyof UserFormValues, 'gender' | 'unitId' | 'titleTh' | 'supervisorId'>;
 
 /** The Front Line 1 fields of a person, shared by the create and edit forms. */
-export function PersonFields({ idPrefix, values, onChange, unitName, onUnitNameChange, errors }: PersonFieldsProps) {
+export function PersonFields({
+  idPrefix,
+  values,
+  onChange,
+  unitName,
+  onUnitNameChange,
+  supervisorName,
+  onSupervisorNameChange,
+  personId,
+  errors,
+}: PersonFieldsProps) {
   const { t } = useLanguage();
   const set = <Name extends keyof UserFormValues>(name: Name, value: UserFormValues[Name]) =>
     onChange({ ...values, [name]: value });
@@ -121,6 +136,17 @@ export function PersonFields({ idPrefix, values, onChange, unitName, onUnitNameC
             onChange={(unit) => {
               onChange({ ...values, unitId: unit?.id ?? '' });
               onUnitNameChange(unit?.nameTh ?? null);
+            }}
+          />
+          <SupervisorSelect
+            id={id('supervisorId')}
+            value={values.supervisorId}
+            selectedName={supervisorName}
+            excludeId={personId}
+            error={errors['supervisorId']}
+            onChange={(supervisor) => {
+              onChange({ ...values, supervisorId: supervisor?.id ?? '' });
+              onSupervisorNameChange(supervisor?.name ?? null);
             }}
           />
         </div>

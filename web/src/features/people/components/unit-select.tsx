@@ -12,10 +12,12 @@ interface UnitSelectProps {
   selectedName: string | null;
   onChange: (unit: { id: string; nameTh: string } | null) => void;
   error?: string | null;
+  /** The select's label; "หน่วยงาน" unless the form means something narrower (the unit a role covers). */
+  label?: string;
 }
 
 /** A unit chosen from thousands: type part of the name or code, then pick from the matches. */
-export function UnitSelect({ id, value, selectedName, onChange, error }: UnitSelectProps) {
+export function UnitSelect({ id, value, selectedName, onChange, error, label }: UnitSelectProps) {
   const { language, t } = useLanguage();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
@@ -39,7 +41,7 @@ export function UnitSelect({ id, value, selectedName, onChange, error }: UnitSel
           />
         )}
       </Field>
-      <Field id={id} label={t('people.unit')} error={error}>
+      <Field id={id} label={label ?? t('people.unit')} error={error}>
         {({ describedBy, isInvalid }) => (
           <select
             id={id}

@@ -26,6 +26,7 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: UserDetail) =>
   const [values, setValues] = useState<UserFormValues>(EMPTY_USER_FORM);
   const [roleValues, setRoleValues] = useState<RoleFormValues>(EMPTY_ROLE_FORM);
   const [unitName, setUnitName] = useState<string | null>(null);
+  const [supervisorName, setSupervisorName] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const missingMessages = useMissingMessages(missing);
 
@@ -70,6 +71,8 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: UserDetail) =>
         onChange={setValues}
         unitName={unitName}
         onUnitNameChange={setUnitName}
+        supervisorName={supervisorName}
+        onSupervisorNameChange={setSupervisorName}
         errors={errors}
       />
       <RoleFields idPrefix={`${ids}-role`} values={roleValues} onChange={setRoleValues} errors={errors} />

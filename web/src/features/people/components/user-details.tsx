@@ -1,5 +1,6 @@
 import { formatBuddhistDate, type UserDetail } from '@oscc/contract';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -16,21 +17,34 @@ import { fullNameTh } from '../utils/names.ts';
 import { AccountStateBadge, SecondFactorBadge } from './account-state.tsx';
 import { focusFirstProblem, useMissingMessages } from './form-problems.ts';
 import { PersonFields } from './person-fields.tsx';
+import { RoleWithScope } from './role-scope.tsx';
+import { UserRolesEditor } from './user-roles-editor.tsx';
 
 interface UserDetailsProps {
   user: UserDetail;
   canManage: boolean;
+  /** Whether to link to the person's history in the audit trail. */
+  canReadAudit: boolean;
   /** Throws away what is on screen and reads the person again (after someone else changed them). */
   onReload: () => void;
 }
 
-export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
+export function UserDetails({ user, canManage, canReadAudit, onReload }: UserDetailsProps) {
   const { language, t } = useLanguage();
   const [isEditing, setIsEditing] = useState(false);
+  const [isEditingRoles, setIsEditingRoles] = useState(false);
+  const [areRolesSaved, setAreRolesSaved] = useState(false);
+  const rolesSavedRef = useRef<HTMLDivElement>(null);
   const update = useUpdateUser(user.id);
   const invite = useResendInvitation(user.id);
   const ids = useId();
   const isConflict = isApiError(update.error) && update.error.code === 'CONFLICT';
+  const historyPath = `/audit?entityType=user&entityId=${encodeURIComponent(user.id)}`;
+
+  // After the roles are saved, focus goes to the confirmation, which sits where the editor was.
+  useEffect(() => {
+    if (areRolesSaved) rolesSavedRef.current?.focus();
+  }, [areRolesSaved]);
 
   function setStatus(status: 'active' | 'disabled') {
     update.mutate({ version: user.version, status });
@@ -39,6 +53,7 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
   function reload() {
     update.reset();
     setIsEditing(false);
+    setIsEditingRoles(false);
     onReload();
   }
 
@@ -52,7 +67,17 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
           </button>
         </div>
       ) : null}
-      {isEditing ? (
+      {isEditingRoles ? (
+        <UserRolesEditor
+          user={user}
+          onSaved={() => {
+            setIsEditingRoles(false);
+            setAreRolesSaved(true);
+          }}
+          onCancel={() => setIsEditingRoles(false)}
+          onReload={reload}
+        />
+      ) : isEditing ? (
         <UserEditForm
           user={user}
           update={update}
@@ -70,6 +95,16 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
           {update.isSuccess ? (
             <div className="alert alert-success" role="status">
               <p>{t('people.saved')}</p>
+            </div>
+          ) : null}
+          {areRolesSaved ? (
+            <div ref={rolesSavedRef} tabIndex={-1} className="alert alert-success" role="status">
+              <p>{t('people.rolesEditor.saved')}</p>
+              {canReadAudit ? (
+                <p>
+                  <Link to={historyPath}>{t('people.history')}</Link>
+                </p>
+              ) : null}
             </div>
           ) : null}
           {update.error && !isConflict ? <ErrorMessage error={update.error} /> : null}
@@ -103,6 +138,16 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
               <dd>{user.unit?.nameTh ?? t('home.none')}</dd>
             </div>
             <div>
+              <dt>{t('people.field.supervisor')}</dt>
+              <dd>
+                {user.supervisor ? (
+                  <Link to={`/users/${user.supervisor.id}`}>{user.supervisor.nameTh}</Link>
+                ) : (
+                  t('home.none')
+                )}
+              </dd>
+            </div>
+            <div>
               <dt>{t('people.field.birthDate')}</dt>
               <dd>{user.birthDate ? formatBuddhistDate(`${user.birthDate}T12:00:00Z`, language) : t('home.none')}</dd>
             </div>
@@ -119,9 +164,7 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
                   <ul className="plain-list">
                     {user.roles.map((role) => (
                       <li key={`${role.role}:${role.scopeRef ?? ''}`}>
-                        {t(`people.role.${role.role}`)}
-                        {t('roleScope.separator')}
-                        {t(`people.scope.${role.scopeLevel}`)}
+                        <RoleWithScope role={role} />
                       </li>
                     ))}
                   </ul>
@@ -138,8 +181,26 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
           </dl>
           {canManage ? (
             <div className="button-row">
-              <button type="button" className="button button-primary" onClick={() => setIsEditing(true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setAreRolesSaved(false);
+                  setIsEditing(true);
+                }}
+              >
                 {t('people.edit')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  update.reset();
+                  setAreRolesSaved(false);
+                  setIsEditingRoles(true);
+                }}
+              >
+                {t('people.changeRoles')}
               </button>
               {user.status === 'active' ? (
                 <button
@@ -171,6 +232,11 @@ export function UserDetails({ user, canManage, onReload }: UserDetailsProps) {
           <p role="status" className="muted">
             {invite.isSuccess ? t('people.invitationSent') : ''}
           </p>
+          {canReadAudit && !areRolesSaved ? (
+            <p>
+              <Link to={historyPath}>{t('people.history')}</Link>
+            </p>
+          ) : null}
         </section>
       )}
     </div>
@@ -189,6 +255,7 @@ function UserEditForm({ user, update, onDone, onCancel }: UserEditFormProps) {
   const ids = useId();
   const [values, setValues] = useState<UserFormValues>(() => formFromUser(user));
   const [unitName, setUnitName] = useState<string | null>(user.unit?.nameTh ?? null);
+  const [supervisorName, setSupervisorName] = useState<string | null>(user.supervisor?.nameTh ?? null);
   const [missing, setMissing] = useState<string[]>([]);
   const missingMessages = useMissingMessages(missing);
   const serverErrors = fieldErrors(update.error, language);
@@ -226,6 +293,9 @@ function UserEditForm({ user, update, onDone, onCancel }: UserEditFormProps) {
         onChange={setValues}
         unitName={unitName}
         onUnitNameChange={setUnitName}
+        supervisorName={supervisorName}
+        onSupervisorNameChange={setSupervisorName}
+        personId={user.id}
         errors={errors}
       />
       <div className="button-row">

@@ -27,6 +27,11 @@ describe('user form', () => {
     expect(fields).toMatchObject({ firstNameTh: 'สมชาย', email: 'a@b.th', mobile: null, gender: null, titleTh: null });
   });
 
+  it('sends the chosen supervisor, and null when the choice was cleared', () => {
+    expect(toUserFields({ ...EMPTY_USER_FORM, supervisorId: UNIT }).supervisorId).toBe(UNIT);
+    expect(toUserFields({ ...EMPTY_USER_FORM, supervisorId: '' }).supervisorId).toBeNull();
+  });
+
   it('binds each role to the scope level the contract gives it', () => {
     expect(roleScopeLevel('unit_head')).toBe('unit');
     expect(roleScopeLevel('province_coordinator')).toBe('province');

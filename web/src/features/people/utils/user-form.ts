@@ -26,6 +26,8 @@ export interface UserFormValues {
   mobile: string;
   email: string;
   unitId: string;
+  /** '' for no supervisor. */
+  supervisorId: string;
 }
 
 export interface RoleFormValues {
@@ -46,6 +48,7 @@ export const EMPTY_USER_FORM: UserFormValues = {
   mobile: '',
   email: '',
   unitId: '',
+  supervisorId: '',
 };
 
 export const EMPTY_ROLE_FORM: RoleFormValues = { role: '', provinceCode: '', agencyId: '' };
@@ -77,6 +80,7 @@ export function formFromUser(user: UserDetail): UserFormValues {
     mobile: user.mobile ? formatThaiMobile(user.mobile) : '',
     email: user.email,
     unitId: user.unit?.id ?? '',
+    supervisorId: user.supervisor?.id ?? '',
   };
 }
 
@@ -99,6 +103,7 @@ export function toUserFields(values: UserFormValues): Omit<CreateUserRequest, 'r
     gender: values.gender || null,
     mobile: optional(values.mobile),
     unitId: values.unitId,
+    supervisorId: values.supervisorId || null,
   };
 }
 
