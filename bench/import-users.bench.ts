@@ -7,25 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTIONS } from '@oscc/contract';
 import {
   buildFrontLine1Workbook,
   generateFrontLine1People,
 } from '../server/src/modules/people/front-line-1/build-front-line-1-fixture.ts';
 import { createUserImportService } from '../server/src/modules/people/index.ts';
+import { CONSOLE_OPERATOR } from '../server/src/platform/authorization/console-operator.ts';
 import { createTestApp } from '../server/test/harness.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const operator = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  unitId: null,
-  grants: ACTIONS.map((action) => ({
-    action,
-    conditions: [['everywhere' as const]],
-    scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
-  })),
-};
 
 const people = generateFrontLine1People(ROWS, { emailPrefix: 'bench' }).map((p) => ({
   ...p,
@@ -47,14 +38,14 @@ const importer = createUserImportService({
 
 started = performance.now();
 const dryRun = await importer.importFile(
-  operator,
+  CONSOLE_OPERATOR,
   { name: 'bench.xlsx', content: workbook },
   { apply: false, auditActorId: null },
 );
 const dryRunMs = performance.now() - started;
 started = performance.now();
 const applied = await importer.importFile(
-  operator,
+  CONSOLE_OPERATOR,
   { name: 'bench.xlsx', content: workbook },
   { apply: true, auditActorId: null },
 );

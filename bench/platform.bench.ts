@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestApp, signIn } from '../server/test/harness.ts';
+import { formatPathResults, measurePaths, type PathCase } from './support/measure.ts';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,57 +30,19 @@ const t = await createTestApp({
 });
 const cookie = await signIn(t.app, 'coordinator@oscc.example');
 
-const cases: { name: string; url: string; headers?: Record<string, string> }[] = [
+const cases: PathCase[] = [
   { name: 'baseline', url: '/bench/bare' },
   { name: 'health', url: '/healthz' },
   { name: 'geography search', url: `/api/geography/search?q=${encodeURIComponent('บ้านโป่งราชบุรี')}` },
   { name: 'units (signed in)', url: '/api/units?provinceCode=70&limit=25', headers: { cookie } },
 ];
 
-interface Result {
-  name: string;
-  requests: number;
-  perSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  ratioToBaseline: number;
-}
-
-async function measure(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<Omit<Result, 'name' | 'ratioToBaseline'>> {
-  for (let i = 0; i < 50; i += 1) await t.app.inject({ url, headers }); // warm up
-  const latencies: number[] = [];
-  const start = performance.now();
-  while (performance.now() - start < DURATION_MS) {
-    const before = performance.now();
-    const response = await t.app.inject({ url, headers });
-    latencies.push(performance.now() - before);
-    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
-  }
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50Ms: at(0.5), p95Ms: at(0.95) };
-}
-
-const results: Result[] = [];
-for (const benchCase of cases) {
-  const measured = await measure(benchCase.url, benchCase.headers);
-  const baseline = results[0]?.perSecond ?? measured.perSecond;
-  results.push({ name: benchCase.name, ...measured, ratioToBaseline: measured.perSecond / baseline });
-}
+const results = await measurePaths(t.app, cases, DURATION_MS);
 await t.close();
 
 const engine = t.database.engine;
 console.log(`\nPlatform benchmark on ${engine}, ${DURATION_MS} ms per case, sequential requests through app.inject\n`);
-console.log('case                 req/s     p50 ms   p95 ms   throughput vs baseline');
-for (const r of results) {
-  console.log(
-    `${r.name.padEnd(20)} ${r.perSecond.toFixed(0).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p95Ms.toFixed(2).padStart(7)}   ${(r.ratioToBaseline * 100).toFixed(1).padStart(6)} %`,
-  );
-}
+console.log(formatPathResults(results));
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 const out = path.join(here, 'results', `platform-${engine}.json`);
 fs.writeFileSync(

@@ -20,22 +20,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTIONS } from '@oscc/contract';
 import { createUnitImportService } from '../server/src/modules/organisations/index.ts';
+import { CONSOLE_OPERATOR } from '../server/src/platform/authorization/console-operator.ts';
 import { createTestApp, signIn } from '../server/test/harness.ts';
+import { formatPathResults, measurePaths, type PathCase } from './support/measure.ts';
 
 const TOTAL_UNITS = Number(process.env.BENCH_UNITS ?? 21_553);
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const operator = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  unitId: null,
-  grants: ACTIONS.map((action) => ({
-    action,
-    conditions: [['everywhere' as const]],
-    scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
-  })),
-};
 
 const t = await createTestApp({
   demo: true,
@@ -147,14 +139,14 @@ const importer = createUnitImportService({ db, clock: t.clock });
 
 let started = performance.now();
 const dryRun = await importer.importFile(
-  operator,
+  CONSOLE_OPERATOR,
   { name: 'units.csv', content: csv },
   { apply: false, auditActorId: null },
 );
 const dryRunMs = performance.now() - started;
 started = performance.now();
 const applied = await importer.importFile(
-  operator,
+  CONSOLE_OPERATOR,
   { name: 'units.csv', content: csv },
   { apply: true, auditActorId: null },
 );
@@ -202,7 +194,7 @@ const moph = (await db.selectFrom('agency').select('id').where('code', '=', 'MOP
 const oneUnit = (
   await db.selectFrom('unit').select('id').where('code', '=', 'MOPH-OPS-B00001').executeTakeFirstOrThrow()
 ).id;
-const cases: { name: string; url: string; headers?: Record<string, string> }[] = [
+const cases: PathCase[] = [
   { name: 'baseline', url: '/bench/bare' },
   { name: 'first page', url: '/api/units', headers: { cookie } },
   { name: 'last page', url: `/api/units?offset=${Math.max(0, total - 25)}`, headers: { cookie } },
@@ -217,35 +209,7 @@ const cases: { name: string; url: string; headers?: Record<string, string> }[] =
   { name: 'one unit', url: `/api/units/${oneUnit}`, headers: { cookie } },
 ];
 
-interface Result {
-  name: string;
-  requests: number;
-  perSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  ratioToBaseline: number;
-}
-async function measure(url: string, headers: Record<string, string> = {}) {
-  for (let i = 0; i < 20; i += 1) await t.app.inject({ url, headers });
-  const latencies: number[] = [];
-  const start = performance.now();
-  while (performance.now() - start < DURATION_MS) {
-    const before = performance.now();
-    const response = await t.app.inject({ url, headers });
-    latencies.push(performance.now() - before);
-    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
-  }
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50Ms: at(0.5), p95Ms: at(0.95) };
-}
-const results: Result[] = [];
-for (const benchCase of cases) {
-  const measured = await measure(benchCase.url, benchCase.headers);
-  const baseline = results[0]?.perSecond ?? measured.perSecond;
-  results.push({ name: benchCase.name, ...measured, ratioToBaseline: measured.perSecond / baseline });
-}
+const results = await measurePaths(t.app, cases, DURATION_MS);
 const engine = t.database.engine;
 await t.close();
 
@@ -257,12 +221,7 @@ console.log(
 console.log(
   `  baseline: bare batched insert:  ${(baselineMs / 1000).toFixed(1)} s → apply costs ${(applyMs / baselineMs).toFixed(1)}× the bare insert`,
 );
-console.log(`\n  case                  req/s     p50 ms   p95 ms   throughput vs baseline`);
-for (const r of results) {
-  console.log(
-    `  ${r.name.padEnd(20)} ${r.perSecond.toFixed(0).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p95Ms.toFixed(2).padStart(7)}   ${(r.ratioToBaseline * 100).toFixed(1).padStart(6)} %`,
-  );
-}
+console.log(`\n${formatPathResults(results, '  ')}`);
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 const out = path.join(here, 'results', `units-${engine}.json`);
 fs.writeFileSync(

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ACTIONS } from '@oscc/contract';
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
 import { z } from 'zod';
@@ -11,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './modules/demo/index.ts'
 import { createUsersRepository, hashPassword, passwordProblems } from './modules/identity/index.ts';
 import { createUnitImportService } from './modules/organisations/index.ts';
 import { createUserImportService } from './modules/people/index.ts';
+import { CONSOLE_OPERATOR } from './platform/authorization/console-operator.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 
@@ -35,17 +35,6 @@ const processIo: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
-};
-
-/** An operator at the server's console acts for the whole nation; their changes are audited without a user. */
-const CONSOLE_OPERATOR = {
-  userId: '00000000-0000-0000-0000-000000000000',
-  unitId: null,
-  grants: ACTIONS.map((action) => ({
-    action,
-    conditions: [['everywhere' as const]],
-    scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
-  })),
 };
 
 const AdminInput = z.object({
