@@ -1,5 +1,8 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from './harness.ts';
+import type { Database } from '../src/database-schema.ts';
+import { migrations } from '../src/platform/db/migrations/index.ts';
+import { createTestApp, openTestDatabase, signIn, type TestApp } from './harness.ts';
 
 /**
  * Agencies and units: a hierarchy of any depth, units with office hours,
@@ -434,5 +437,52 @@ describe('who may manage which unit', () => {
       });
       expect(status).toBe(MAY_MANAGE[role].includes(code) ? 409 : 403);
     });
+  });
+});
+
+describe('the migration that made the tree any depth', () => {
+  it('gives existing agencies their path and ministry, and existing units office hours and search text', async () => {
+    const database = await openTestDatabase();
+    try {
+      const db = database.db as unknown as Kysely<Database>;
+      for (const name of ['0001-platform', '0002-organisations-people', '0003-audit-scope'])
+        await migrations[name]!.up(db);
+      await sql`insert into geo_province (code, name_th, name_en, search_text) values ('70', 'ราชบุรี', 'Ratchaburi', '')`.execute(
+        db,
+      );
+      const insertAgency = async (code: string, parentId: string | null) =>
+        (
+          await sql<{ id: string }>`insert into agency (code, name_th, parent_id) values (${code}, ${code}, ${parentId})
+            returning id`.execute(db)
+        ).rows[0]!.id;
+      const ministry = await insertAgency('M', null);
+      const department = await insertAgency('D', ministry);
+      const division = await insertAgency('V', department);
+      await sql`insert into unit (agency_id, code, type, name_th, province_code, open_24_hours)
+        values (${division}, 'U-๑', 'other', 'ศูนย์ ทดสอบ', '70', true),
+               (${division}, 'U-2', 'other', 'สำนักงาน', null, false)`.execute(db);
+
+      await migrations['0004-organisations-admin']!.up(db);
+
+      const agencies = await db.selectFrom('agency').select(['code', 'path']).orderBy('code').execute();
+      expect(Object.fromEntries(agencies.map((a) => [a.code, a.path]))).toEqual({
+        D: `/${ministry}/${department}/`,
+        M: `/${ministry}/`,
+        V: `/${ministry}/${department}/${division}/`,
+      });
+      const units = await db
+        .selectFrom('unit')
+        .select(['code', 'office_hours', 'search_text'])
+        .orderBy('code')
+        .execute();
+      expect(units.map((u) => [u.code, (u.office_hours as { kind: string }).kind, u.search_text])).toEqual([
+        ['U-2', 'business', 'สำนักงานu-2'],
+        ['U-๑', '24h', 'ศูนย์ทดสอบu-1ราชบุรีratchaburi'],
+      ]);
+      const problems = await db.selectFrom('problem_type').select('code').where('urgent', '=', true).execute();
+      expect(problems).toHaveLength(4);
+    } finally {
+      await database.close();
+    }
   });
 });
