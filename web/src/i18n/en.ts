@@ -303,9 +303,9 @@ export const en: Dictionary = {
     },
     sheetNotRead: 'This sheet was not imported:',
     rowsHeading: 'Row by row',
-    onlyErrors: 'Show only rows with problems ({{count}} rows)',
+    onlyProblems: 'Show only rows with problems ({{count}} rows)',
     rowsShown: 'Showing {{shown}} of {{total}} rows',
-    noErrorRows: 'No row has a problem',
+    noProblemRows: 'No row has a problem',
     noRows: 'No users were found in the file',
     showMore: 'Show {{count}} more rows',
     column: {

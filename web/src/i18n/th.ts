@@ -299,9 +299,9 @@ export const th = {
     },
     sheetNotRead: 'แผ่นงานนี้ไม่ถูกนำเข้า:',
     rowsHeading: 'รายละเอียดทีละแถว',
-    onlyErrors: 'แสดงเฉพาะแถวที่มีข้อผิดพลาด ({{count}} แถว)',
+    onlyProblems: 'แสดงเฉพาะแถวที่มีข้อผิดพลาด ({{count}} แถว)',
     rowsShown: 'แสดง {{shown}} จาก {{total}} แถว',
-    noErrorRows: 'ไม่มีแถวที่มีข้อผิดพลาด',
+    noProblemRows: 'ไม่มีแถวที่มีข้อผิดพลาด',
     noRows: 'ไม่พบข้อมูลผู้ใช้ในไฟล์',
     showMore: 'แสดงเพิ่มอีก {{count}} แถว',
     column: {

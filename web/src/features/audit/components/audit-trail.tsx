@@ -1,11 +1,9 @@
 import { formatBuddhistDate, type AuditEvent } from '@oscc/contract';
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../../components/ui/error-message.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
+import { DataTable, type DataTableColumn } from '../../../components/ui/data-table.tsx';
+import { PagedResults } from '../../../components/ui/paged-results.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { pageRange } from '../../../lib/format.ts';
 import { useAuditEvents } from '../api/audit.ts';
 import { AUDIT_PAGE_SIZE, filtersFromSearch, searchFromFilters, type AuditFilters } from '../utils/audit-filters.ts';
 import { actionLabel, entityName, entityTypeLabel } from '../utils/audit-labels.ts';
@@ -22,11 +20,38 @@ export function AuditTrail() {
   const [search, setSearch] = useSearchParams();
   const filters = filtersFromSearch(search);
   const events = useAuditEvents(filters);
-  const data = events.data;
-  const range = data ? pageRange(data.offset, data.items.length, data.total) : null;
   const apply = (next: AuditFilters) => setSearch(searchFromFilters(next));
   // The form starts again from the address whenever the filters there change (a link, Back), not when paging.
   const formKey = searchFromFilters({ ...filters, offset: 0 }).toString();
+  const columns: DataTableColumn<AuditEvent>[] = [
+    {
+      key: 'at',
+      header: t('audit.columnAt'),
+      isRowHeader: true,
+      cell: (event) => <time dateTime={event.at}>{formatBuddhistDate(event.at, language, 'dateTime')}</time>,
+    },
+    {
+      key: 'actor',
+      header: t('audit.columnActor'),
+      cell: (event) =>
+        event.actor ? (
+          <>
+            {event.actor.nameTh}
+            <br />
+            <span className="muted break-anywhere">{event.actor.email}</span>
+          </>
+        ) : (
+          <span className="muted">{t('audit.system')}</span>
+        ),
+    },
+    { key: 'action', header: t('audit.columnAction'), cell: (event) => <ActionName action={event.action} /> },
+    {
+      key: 'entity',
+      header: t('audit.columnEntity'),
+      cell: (event) => <EntityCell event={event} showHistoryLink={filters.entityId !== event.entityId} />,
+    },
+    { key: 'changes', header: t('audit.columnChanges'), cell: (event) => <AuditChanges event={event} /> },
+  ];
 
   return (
     <div className="stack-lg">
@@ -52,66 +77,24 @@ export function AuditTrail() {
             </Link>
           </p>
         ) : null}
-        {events.error ? <ErrorMessage error={events.error} /> : null}
-        {!data && events.isPending ? <Loading /> : null}
-        {data ? (
-          <>
-            <p className="muted" role="status" aria-live="polite">
-              {data.total === 0 ? t('audit.empty') : t('units.range', { ...range, total: data.total })}
-            </p>
-            {data.items.length > 0 ? (
-              <div className="table-scroll" role="region" aria-label={t('audit.tableLabel')} tabIndex={0}>
-                <table className="table" aria-busy={events.isFetching}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.columnAt')}</th>
-                      <th scope="col">{t('audit.columnActor')}</th>
-                      <th scope="col">{t('audit.columnAction')}</th>
-                      <th scope="col">{t('audit.columnEntity')}</th>
-                      <th scope="col">{t('audit.columnChanges')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((event) => (
-                      <tr key={event.id}>
-                        <th scope="row" data-label={t('audit.columnAt')}>
-                          <time dateTime={event.at}>{formatBuddhistDate(event.at, language, 'dateTime')}</time>
-                        </th>
-                        <td data-label={t('audit.columnActor')}>
-                          {event.actor ? (
-                            <>
-                              {event.actor.nameTh}
-                              <br />
-                              <span className="muted break-anywhere">{event.actor.email}</span>
-                            </>
-                          ) : (
-                            <span className="muted">{t('audit.system')}</span>
-                          )}
-                        </td>
-                        <td data-label={t('audit.columnAction')}>
-                          <ActionName action={event.action} />
-                        </td>
-                        <td data-label={t('audit.columnEntity')}>
-                          <EntityCell event={event} showHistoryLink={filters.entityId !== event.entityId} />
-                        </td>
-                        <td data-label={t('audit.columnChanges')}>
-                          <AuditChanges event={event} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
-            <Pager
-              offset={filters.offset}
-              pageSize={AUDIT_PAGE_SIZE}
-              total={data.total}
-              label={t('audit.pagination')}
-              onOffsetChange={(offset) => apply({ ...filters, offset })}
+        <PagedResults
+          query={events}
+          emptyText={t('audit.empty')}
+          offset={filters.offset}
+          pageSize={AUDIT_PAGE_SIZE}
+          pagerLabel={t('audit.pagination')}
+          onOffsetChange={(offset) => apply({ ...filters, offset })}
+        >
+          {(items) => (
+            <DataTable
+              label={t('audit.tableLabel')}
+              isBusy={events.isFetching}
+              columns={columns}
+              rows={items}
+              rowKey={(event) => event.id}
             />
-          </>
-        ) : null}
+          )}
+        </PagedResults>
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { UnitImportReport } from '@oscc/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../../lib/api.ts';
-import { importContentType, importFileName } from '../utils/import-file.ts';
+import { importContentType, importFileName } from '../../../lib/import-file.ts';
 
 /**
  * Sends the file as the request body: a dry run (nothing changes) unless `apply`. Applying imports the valid

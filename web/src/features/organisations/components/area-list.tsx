@@ -1,8 +1,7 @@
 import type { UnitArea } from '@oscc/contract';
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedRowName } from '../../../lib/format.ts';
-import { useProvinces } from '../../../lib/reference-data.ts';
-import { useDistrictsByCode } from '../api/geography.ts';
+import { useDistrictsByCode, useProvinces } from '../../../lib/reference-data.ts';
 import { groupAreasByProvince } from '../utils/areas.ts';
 import { useAreaLabel } from './unit-texts.ts';
 

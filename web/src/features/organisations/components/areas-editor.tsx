@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedRowName } from '../../../lib/format.ts';
-import { useProvinces } from '../../../lib/reference-data.ts';
+import { useDistrictsByCode, useProvinces } from '../../../lib/reference-data.ts';
 import {
   addArea,
   filterAreas,
@@ -11,7 +11,6 @@ import {
   removeProvince,
   type AreaEntry,
 } from '../utils/areas.ts';
-import { useDistrictsByCode } from '../api/geography.ts';
 import { PlaceSelects, type PickedPlace, type PlaceCodes } from './place-selects.tsx';
 import { useAreaLabel } from './unit-texts.ts';
 

@@ -1,12 +1,12 @@
-import type { Agency, ProblemType, Province } from '@oscc/contract';
+import type { Agency, ProblemType, Province, Unit } from '@oscc/contract';
 import { UNIT_TYPES } from '@oscc/contract';
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/ui/error-message.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
+import { DataTable, type DataTableColumn } from '../../../components/ui/data-table.tsx';
+import { PagedResults } from '../../../components/ui/paged-results.tsx';
+import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { localizedName, localizedRowName, pageRange } from '../../../lib/format.ts';
+import { localizedName, localizedRowName } from '../../../lib/format.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { UNIT_PAGE_SIZE, useUnits } from '../api/organisations.ts';
 import {
@@ -72,10 +72,41 @@ export function UnitDirectory({ filters, onFiltersChange, agencies, provinces, p
   );
 
   const units = useUnits(filters);
-  const data = units.data;
-  const range = data ? pageRange(data.offset, data.items.length, data.total) : null;
   const provinceNames = new Map(provinces?.map((province) => [province.code, localizedRowName(province, language)]));
   const agencyNames = new Map(agencies?.map((agency) => [agency.id, localizedRowName(agency, language)]));
+  const columns: DataTableColumn<Unit>[] = [
+    {
+      key: 'name',
+      header: t('units.columnName'),
+      isRowHeader: true,
+      cell: (unit) => <Link to={`/units/${unit.id}`}>{localizedRowName(unit, language)}</Link>,
+    },
+    { key: 'type', header: t('units.columnType'), cell: (unit) => t(`units.type.${unit.type}`) },
+    {
+      key: 'agency',
+      header: t('units.columnAgency'),
+      cell: (unit) => agencyNames.get(unit.agencyId) ?? t('home.none'),
+    },
+    {
+      key: 'province',
+      header: t('units.columnProvince'),
+      cell: (unit) =>
+        unit.provinceCode ? (provinceNames.get(unit.provinceCode) ?? unit.provinceCode) : t('home.none'),
+    },
+    {
+      key: 'service',
+      header: t('units.columnService'),
+      cell: (unit) =>
+        !unit.active ? (
+          <span className="badge badge-muted">{t('units.inactive')}</span>
+        ) : unit.open24Hours ? (
+          <span className="badge badge-ok">{t('units.open24Hours')}</span>
+        ) : (
+          t('units.officeHours')
+        ),
+    },
+    { key: 'code', header: t('units.columnCode'), className: 'code', cell: (unit) => unit.code },
+  ];
   const change = (next: Partial<Omit<UnitFilters, 'offset'>>) => onFiltersChange(withFilter(filters, next));
 
   return (
@@ -159,21 +190,13 @@ export function UnitDirectory({ filters, onFiltersChange, agencies, provinces, p
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor={`${ids}-province`}>{t('units.provinceFilter')}</label>
-                <select
-                  id={`${ids}-province`}
-                  value={filters.provinceCode ?? ''}
-                  onChange={(event) => change({ provinceCode: event.target.value || null })}
-                >
-                  <option value="">{t('units.all')}</option>
-                  {provinces?.map((province) => (
-                    <option key={province.code} value={province.code}>
-                      {localizedRowName(province, language)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <ProvinceSelect
+                id={`${ids}-province`}
+                label={t('units.provinceFilter')}
+                provinces={provinces}
+                value={filters.provinceCode}
+                onChange={(provinceCode) => change({ provinceCode })}
+              />
               <div className="field">
                 <label htmlFor={`${ids}-problem`}>{t('units.problemTypeFilter')}</label>
                 <select
@@ -223,66 +246,26 @@ export function UnitDirectory({ filters, onFiltersChange, agencies, provinces, p
         ) : null}
       </form>
 
-      {units.error ? <ErrorMessage error={units.error} /> : null}
-      {!data && units.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p className="muted result-count" role="status" aria-live="polite">
-            {data.total === 0 ? t('units.empty') : t('units.range', { ...range, total: data.total })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-scroll" role="region" aria-labelledby={`${ids}-heading`} tabIndex={0}>
-              <table className="table" aria-busy={units.isFetching}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('units.columnName')}</th>
-                    <th scope="col">{t('units.columnType')}</th>
-                    <th scope="col">{t('units.columnAgency')}</th>
-                    <th scope="col">{t('units.columnProvince')}</th>
-                    <th scope="col">{t('units.columnService')}</th>
-                    <th scope="col">{t('units.columnCode')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((unit) => (
-                    <tr key={unit.id} className={unit.active ? undefined : 'row-inactive'}>
-                      <th scope="row" data-label={t('units.columnName')}>
-                        <Link to={`/units/${unit.id}`}>{localizedRowName(unit, language)}</Link>
-                      </th>
-                      <td data-label={t('units.columnType')}>{t(`units.type.${unit.type}`)}</td>
-                      <td data-label={t('units.columnAgency')}>{agencyNames.get(unit.agencyId) ?? t('home.none')}</td>
-                      <td data-label={t('units.columnProvince')}>
-                        {unit.provinceCode
-                          ? (provinceNames.get(unit.provinceCode) ?? unit.provinceCode)
-                          : t('home.none')}
-                      </td>
-                      <td data-label={t('units.columnService')}>
-                        {!unit.active ? (
-                          <span className="badge badge-muted">{t('units.inactive')}</span>
-                        ) : unit.open24Hours ? (
-                          <span className="badge badge-ok">{t('units.open24Hours')}</span>
-                        ) : (
-                          t('units.officeHours')
-                        )}
-                      </td>
-                      <td data-label={t('units.columnCode')} className="code">
-                        {unit.code}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            offset={filters.offset}
-            pageSize={UNIT_PAGE_SIZE}
-            total={data.total}
-            label={t('units.pagination')}
-            onOffsetChange={(next) => onFiltersChange({ ...filters, offset: next })}
+      <PagedResults
+        query={units}
+        emptyText={t('units.empty')}
+        countClassName="result-count"
+        offset={filters.offset}
+        pageSize={UNIT_PAGE_SIZE}
+        pagerLabel={t('units.pagination')}
+        onOffsetChange={(next) => onFiltersChange({ ...filters, offset: next })}
+      >
+        {(items) => (
+          <DataTable
+            labelledBy={`${ids}-heading`}
+            isBusy={units.isFetching}
+            columns={columns}
+            rows={items}
+            rowKey={(unit) => unit.id}
+            rowClassName={(unit) => (unit.active ? undefined : 'row-inactive')}
           />
-        </>
-      ) : null}
+        )}
+      </PagedResults>
     </section>
   );
 }

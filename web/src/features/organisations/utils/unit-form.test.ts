@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyUnitForm,
   formFromUnit,
+  isUnitFormField,
   missingUnitFields,
   problemsByField,
   toCreateUnitRequest,
@@ -86,5 +87,11 @@ describe('the unit form', () => {
         'roles.unitId': 'not ours',
       }),
     ).toEqual({ officeHours: 'เวลาปิดต้องหลังเวลาเปิด', areas: 'ไม่พบรหัสพื้นที่ 7099' });
+  });
+
+  it('knows its fields by the names an import report uses for what a row changes', () => {
+    expect(['code', 'officeHours', 'problemTypes'].every(isUnitFormField)).toBe(true);
+    expect(isUnitFormField('version')).toBe(false);
+    expect(isUnitFormField('officeHours.periods')).toBe(false);
   });
 });

@@ -120,6 +120,11 @@ export const UNIT_FORM_FIELDS = [
 ] as const;
 export type UnitFormField = (typeof UNIT_FORM_FIELDS)[number];
 
+/** Whether a name is one of the form's fields: an import row's changes are named as the form names them. */
+export function isUnitFormField(name: string): name is UnitFormField {
+  return (UNIT_FORM_FIELDS as readonly string[]).includes(name);
+}
+
 /** The server's field problems ('code', 'officeHours.periods.0.closes', …) by form field, the first of each kept. */
 export function problemsByField(problems: Record<string, string>): Partial<Record<UnitFormField, string>> {
   const byField: Partial<Record<UnitFormField, string>> = {};

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../../lib/api.ts';
-import { importContentType, importFileName } from '../utils/import-file.ts';
+import { importContentType, importFileName } from '../../../lib/import-file.ts';
 
 /** A problem in Thai and English; `column` is the workbook's own (Thai) heading the value was under. */
 export interface ImportProblem {

@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import type { DataTableColumn } from '../../../components/ui/data-table.tsx';
+import { ImportRowProblems, type SpreadsheetImportCount } from '../../../components/ui/spreadsheet-import.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import type { ImportRow, ImportRowAction, ImportSheet, UserImportReport } from '../api/import.ts';
-
-/** Rows drawn at a time: a province's workbook may hold thousands, and a table that long helps nobody. */
-const ROWS_STEP = 200;
 
 const SUMMARY_KEYS = ['create', 'update', 'unchanged', 'error', 'unitsToCreate'] as const;
 
@@ -34,33 +33,26 @@ const FORM_LABELS = {
   'province-summary': 'importUsers.form.provinceSummary',
 } as const;
 
+/** The column is the workbook's own heading, which is Thai in every language. */
+const thaiColumn = (column: string) => <span lang="th">{column}</span>;
+
 function isKnown<Key extends string>(labels: Record<Key, string>, key: string): key is Key {
   return Object.hasOwn(labels, key);
 }
 
 /** The counts at the top of a report: what would be (dry run) or was (applied) done. */
-export function ImportSummary({ report }: { report: UserImportReport }) {
+export function useImportSummary(): (report: UserImportReport) => SpreadsheetImportCount[] {
   const { t } = useLanguage();
-  const labels = report.applied ? 'importUsers.appliedSummary' : 'importUsers.summary';
-  return (
-    <dl className="details details-compact" aria-label={t('importUsers.summaryLabel')}>
-      {SUMMARY_KEYS.map((key) => (
-        <div key={key}>
-          <dt>{t(`${labels}.${key}`)}</dt>
-          <dd>
-            <strong className={key === 'error' && report.summary.error > 0 ? 'field-error' : undefined}>
-              {report.summary[key].toLocaleString('en-US')}
-            </strong>
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return (report) => {
+    const labels = report.applied ? 'importUsers.appliedSummary' : 'importUsers.summary';
+    return SUMMARY_KEYS.map((key) => ({ key, label: t(`${labels}.${key}`), count: report.summary[key] }));
+  };
 }
 
 /** Each sheet read: its form, its place and rows, and why it was left out when it was. */
-export function ImportSheets({ sheets, headingId }: { sheets: readonly ImportSheet[]; headingId: string }) {
+export function ImportSheets({ sheets }: { sheets: readonly ImportSheet[] }) {
   const { language, t } = useLanguage();
+  const headingId = useId();
   if (sheets.length === 0) return null;
   return (
     <section className="stack" aria-labelledby={headingId}>
@@ -91,122 +83,74 @@ export function ImportSheets({ sheets, headingId }: { sheets: readonly ImportShe
   );
 }
 
-/** Every row of the file with what happens to it and every problem, in the reader's language. */
-export function ImportRows({ rows, headingId }: { rows: readonly ImportRow[]; headingId: string }) {
-  const { language, t } = useLanguage();
-  const ids = useId();
-  const [isOnlyErrors, setIsOnlyErrors] = useState(false);
-  const [limit, setLimit] = useState(ROWS_STEP);
-  const errorCount = rows.filter((row) => row.action === 'error').length;
-  const filtered = isOnlyErrors ? rows.filter((row) => row.action === 'error') : rows;
-  const shown = filtered.slice(0, limit);
-  // One sheet (the usual case) is named above the table; a column repeating it would only take room.
-  const hasSheetColumn = new Set(rows.map((row) => row.sheet)).size > 1;
+/** A row the "only rows with problems" filter keeps: one that cannot be imported. */
+export function hasImportRowProblem(row: ImportRow): boolean {
+  return row.action === 'error';
+}
 
+/** The report's columns: every row of the file with what happens to it and every problem, in the reader's language. */
+export function useImportRowColumns(): (rows: readonly ImportRow[]) => DataTableColumn<ImportRow>[] {
+  const { t } = useLanguage();
   function changeLabel(column: string): string {
     return isKnown(CHANGE_LABELS, column) ? t(CHANGE_LABELS[column]) : column;
   }
 
-  return (
-    <section className="stack" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('importUsers.rowsHeading')}</h3>
-      {rows.length === 0 ? (
-        <p>{t('importUsers.noRows')}</p>
-      ) : (
-        <>
-          <p>
-            <input
-              id={`${ids}-only-errors`}
-              type="checkbox"
-              checked={isOnlyErrors}
-              onChange={(event) => {
-                setIsOnlyErrors(event.target.checked);
-                setLimit(ROWS_STEP);
-              }}
-            />{' '}
-            <label htmlFor={`${ids}-only-errors`}>{t('importUsers.onlyErrors', { count: errorCount })}</label>
-          </p>
-          <p className="muted" role="status" aria-live="polite">
-            {filtered.length === 0
-              ? t('importUsers.noErrorRows')
-              : t('importUsers.rowsShown', { shown: shown.length, total: filtered.length })}
-          </p>
-        </>
-      )}
-      {shown.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                {hasSheetColumn ? <th scope="col">{t('importUsers.column.sheet')}</th> : null}
-                <th scope="col">{t('importUsers.column.row')}</th>
-                <th scope="col">{t('importUsers.column.name')}</th>
-                <th scope="col">{t('importUsers.column.email')}</th>
-                <th scope="col">{t('importUsers.column.action')}</th>
-                <th scope="col">{t('importUsers.column.unit')}</th>
-                <th scope="col">{t('importUsers.column.changes')}</th>
-                <th scope="col">{t('importUsers.column.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={`${row.sheet}:${row.rowNumber}`}>
-                  {hasSheetColumn ? <td data-label={t('importUsers.column.sheet')}>{row.sheet}</td> : null}
-                  <td data-label={t('importUsers.column.row')}>{row.rowNumber}</td>
-                  <th scope="row" data-label={t('importUsers.column.name')}>
-                    {row.nameTh || t('home.none')}
-                  </th>
-                  <td data-label={t('importUsers.column.email')} className="break-anywhere">
-                    {row.email ?? t('home.none')}
-                  </td>
-                  <td data-label={t('importUsers.column.action')}>
-                    <span className={ACTION_BADGE[row.action]}>{t(`importUsers.action.${row.action}`)}</span>
-                  </td>
-                  <td data-label={t('importUsers.column.unit')}>
-                    {row.unit ? (
-                      <>
-                        {row.unit.name}
-                        {row.unit.action === 'create' ? (
-                          <>
-                            {' '}
-                            <span className="badge badge-info">{t('importUsers.newUnit')}</span>
-                          </>
-                        ) : null}
-                      </>
-                    ) : (
-                      t('home.none')
-                    )}
-                  </td>
-                  <td data-label={t('importUsers.column.changes')}>
-                    {row.changes.length > 0 ? row.changes.map(changeLabel).join(', ') : t('home.none')}
-                  </td>
-                  <td data-label={t('importUsers.column.problems')}>
-                    {row.problems.length === 0 ? (
-                      t('home.none')
-                    ) : (
-                      <ul className="plain-list field-error">
-                        {row.problems.map((problem, index) => (
-                          <li key={`${problem.code}:${index}`}>
-                            {/* The column is the workbook's own heading, which is Thai in every language. */}
-                            <span lang="th">{problem.column}</span>: {language === 'en' ? problem.en : problem.th}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {filtered.length > shown.length ? (
-        <p>
-          <button type="button" className="button" onClick={() => setLimit((current) => current + ROWS_STEP)}>
-            {t('importUsers.showMore', { count: Math.min(ROWS_STEP, filtered.length - shown.length) })}
-          </button>
-        </p>
-      ) : null}
-    </section>
-  );
+  return (rows) => {
+    // One sheet (the usual case) is named above the table; a column repeating it would only take room.
+    const hasSheetColumn = new Set(rows.map((row) => row.sheet)).size > 1;
+    const sheetColumn: DataTableColumn<ImportRow> = {
+      key: 'sheet',
+      header: t('importUsers.column.sheet'),
+      cell: (row) => row.sheet,
+    };
+    return [
+      ...(hasSheetColumn ? [sheetColumn] : []),
+      { key: 'row', header: t('importUsers.column.row'), cell: (row) => row.rowNumber },
+      {
+        key: 'name',
+        header: t('importUsers.column.name'),
+        isRowHeader: true,
+        cell: (row) => row.nameTh || t('home.none'),
+      },
+      {
+        key: 'email',
+        header: t('importUsers.column.email'),
+        className: 'break-anywhere',
+        cell: (row) => row.email ?? t('home.none'),
+      },
+      {
+        key: 'action',
+        header: t('importUsers.column.action'),
+        cell: (row) => <span className={ACTION_BADGE[row.action]}>{t(`importUsers.action.${row.action}`)}</span>,
+      },
+      {
+        key: 'unit',
+        header: t('importUsers.column.unit'),
+        cell: (row) =>
+          row.unit ? (
+            <>
+              {row.unit.name}
+              {row.unit.action === 'create' ? (
+                <>
+                  {' '}
+                  <span className="badge badge-info">{t('importUsers.newUnit')}</span>
+                </>
+              ) : null}
+            </>
+          ) : (
+            t('home.none')
+          ),
+      },
+      {
+        key: 'changes',
+        header: t('importUsers.column.changes'),
+        cell: (row) => (row.changes.length > 0 ? row.changes.map(changeLabel).join(', ') : t('home.none')),
+      },
+      {
+        key: 'problems',
+        header: t('importUsers.column.problems'),
+        cell: (row) => <ImportRowProblems problems={row.problems} columnLabel={thaiColumn} />,
+      },
+    ];
+  };
 }

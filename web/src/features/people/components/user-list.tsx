@@ -1,12 +1,10 @@
-import type { Province } from '@oscc/contract';
+import type { Province, UserDetail } from '@oscc/contract';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/ui/error-message.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
+import { DataTable, type DataTableColumn } from '../../../components/ui/data-table.tsx';
+import { PagedResults } from '../../../components/ui/paged-results.tsx';
 import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { pageRange } from '../../../lib/format.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { USER_PAGE_SIZE, useUsers } from '../api/people.ts';
 import { fullNameTh } from '../utils/names.ts';
@@ -25,8 +23,32 @@ export function UserList({ provinces }: { provinces: readonly Province[] | undef
   const filterKey = `${q}|${provinceCode ?? ''}`;
   const offset = page.key === filterKey ? page.offset : 0;
   const users = useUsers({ q, unitId: null, provinceCode, offset });
-  const data = users.data;
-  const range = data ? pageRange(data.offset, data.items.length, data.total) : null;
+  const columns: DataTableColumn<UserDetail>[] = [
+    {
+      key: 'name',
+      header: t('people.columnName'),
+      isRowHeader: true,
+      cell: (user) => <Link to={`/users/${user.id}`}>{fullNameTh(user)}</Link>,
+    },
+    { key: 'email', header: t('people.field.email'), className: 'break-anywhere', cell: (user) => user.email },
+    { key: 'unit', header: t('people.unit'), cell: (user) => user.unit?.nameTh ?? t('home.none') },
+    {
+      key: 'roles',
+      header: t('people.columnRoles'),
+      cell: (user) =>
+        user.roles.length === 0 ? t('home.none') : user.roles.map((role) => t(`people.role.${role.role}`)).join(', '),
+    },
+    {
+      key: 'state',
+      header: t('people.columnState'),
+      cell: (user) => (
+        <span className="badge-row">
+          <AccountStateBadge state={user.accountState} />
+          <SecondFactorBadge isEnabled={user.secondFactorEnabled} />
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section className="card" aria-labelledby={`${ids}-heading`}>
@@ -54,61 +76,24 @@ export function UserList({ provinces }: { provinces: readonly Province[] | undef
         />
       </form>
 
-      {users.error ? <ErrorMessage error={users.error} /> : null}
-      {!data && users.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p className="muted" role="status" aria-live="polite">
-            {data.total === 0 ? t('people.empty') : t('units.range', { ...range, total: data.total })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-scroll" role="region" aria-labelledby={`${ids}-heading`} tabIndex={0}>
-              <table className="table" aria-busy={users.isFetching}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.columnName')}</th>
-                    <th scope="col">{t('people.field.email')}</th>
-                    <th scope="col">{t('people.unit')}</th>
-                    <th scope="col">{t('people.columnRoles')}</th>
-                    <th scope="col">{t('people.columnState')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row" data-label={t('people.columnName')}>
-                        <Link to={`/users/${user.id}`}>{fullNameTh(user)}</Link>
-                      </th>
-                      <td data-label={t('people.field.email')} className="break-anywhere">
-                        {user.email}
-                      </td>
-                      <td data-label={t('people.unit')}>{user.unit?.nameTh ?? t('home.none')}</td>
-                      <td data-label={t('people.columnRoles')}>
-                        {user.roles.length === 0
-                          ? t('home.none')
-                          : user.roles.map((role) => t(`people.role.${role.role}`)).join(', ')}
-                      </td>
-                      <td data-label={t('people.columnState')}>
-                        <span className="badge-row">
-                          <AccountStateBadge state={user.accountState} />
-                          <SecondFactorBadge isEnabled={user.secondFactorEnabled} />
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            offset={offset}
-            pageSize={USER_PAGE_SIZE}
-            total={data.total}
-            label={t('people.pagination')}
-            onOffsetChange={(next) => setPage({ key: filterKey, offset: next })}
+      <PagedResults
+        query={users}
+        emptyText={t('people.empty')}
+        offset={offset}
+        pageSize={USER_PAGE_SIZE}
+        pagerLabel={t('people.pagination')}
+        onOffsetChange={(next) => setPage({ key: filterKey, offset: next })}
+      >
+        {(items) => (
+          <DataTable
+            labelledBy={`${ids}-heading`}
+            isBusy={users.isFetching}
+            columns={columns}
+            rows={items}
+            rowKey={(user) => user.id}
           />
-        </>
-      ) : null}
+        )}
+      </PagedResults>
     </section>
   );
 }

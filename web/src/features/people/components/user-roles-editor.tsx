@@ -1,11 +1,9 @@
-import { ROLE_CODES, type RoleCode, type UserDetail } from '@oscc/contract';
+import type { RoleCode, UserDetail } from '@oscc/contract';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
-import { Field } from '../../../components/ui/field.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { localizedRowName } from '../../../lib/format.ts';
-import { useProvinces, useRoles } from '../../../lib/reference-data.ts';
-import { useMinistries, useUpdateUserRoles } from '../api/people.ts';
+import { useRoles } from '../../../lib/reference-data.ts';
+import { useUpdateUserRoles } from '../api/people.ts';
 import {
   draftProblems,
   draftsFromUser,
@@ -22,6 +20,7 @@ import {
   type RoleLevels,
 } from '../utils/role-assignments.ts';
 import { focusFirstProblem } from './form-problems.ts';
+import { RoleSelect, ScopeSelect } from './role-selects.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
 interface UserRolesEditorProps {
@@ -197,9 +196,7 @@ function RoleAssignmentFields({
   onRoleChange,
   onRemove,
 }: RoleAssignmentFieldsProps) {
-  const { language, t } = useLanguage();
-  const provinces = useProvinces();
-  const ministries = useMinistries();
+  const { t } = useLanguage();
   const level = levelOf(draft, levels);
   const roleError =
     problem === 'roleRequired'
@@ -213,79 +210,22 @@ function RoleAssignmentFields({
     <fieldset className="fieldset role-assignment">
       <legend>{t('people.rolesEditor.assignment', { number })}</legend>
       <div className="role-assignment-grid">
-        <Field
+        <RoleSelect
           id={`${idPrefix}-role`}
-          label={t('people.field.role')}
+          value={draft.role}
           hint={level ? t('people.rolesEditor.level', { level: t(`people.scope.${level}`) }) : undefined}
           error={roleError}
-        >
-          {({ describedBy, isInvalid }) => (
-            <select
-              id={`${idPrefix}-role`}
-              value={draft.role}
-              onChange={(event) => onRoleChange(event.target.value as RoleCode | '')}
-              aria-invalid={isInvalid || undefined}
-              aria-describedby={describedBy}
-            >
-              <option value="">{t('people.noRole')}</option>
-              {ROLE_CODES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`people.role.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          onChange={onRoleChange}
+        />
         {level === 'nation' ? <p className="scope-note">{t('people.scopeNation')}</p> : null}
-        {level === 'province' ? (
-          <Field
-            id={`${idPrefix}-province`}
-            label={`${t('people.field.scopeProvince')} ${t('people.requiredMark')}`}
+        {level === 'province' || level === 'ministry' ? (
+          <ScopeSelect
+            idPrefix={idPrefix}
+            level={level}
+            scope={draft}
             error={scopeError}
-          >
-            {({ describedBy, isInvalid }) => (
-              <select
-                id={`${idPrefix}-province`}
-                value={draft.provinceCode}
-                onChange={(event) => onChange({ ...draft, provinceCode: event.target.value })}
-                aria-required
-                aria-invalid={isInvalid || undefined}
-                aria-describedby={describedBy}
-              >
-                <option value="">{t('people.chooseProvince')}</option>
-                {provinces.data?.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {localizedRowName(province, language)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-        {level === 'ministry' ? (
-          <Field
-            id={`${idPrefix}-agency`}
-            label={`${t('people.field.scopeMinistry')} ${t('people.requiredMark')}`}
-            error={scopeError}
-          >
-            {({ describedBy, isInvalid }) => (
-              <select
-                id={`${idPrefix}-agency`}
-                value={draft.agencyId}
-                onChange={(event) => onChange({ ...draft, agencyId: event.target.value })}
-                aria-required
-                aria-invalid={isInvalid || undefined}
-                aria-describedby={describedBy}
-              >
-                <option value="">{t('people.chooseMinistry')}</option>
-                {ministries.data?.map((agency) => (
-                  <option key={agency.id} value={agency.id}>
-                    {localizedRowName(agency, language)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            onChange={(change) => onChange({ ...draft, ...change })}
+          />
         ) : null}
         {level === 'unit' ? (
           <UnitSelect

@@ -1,4 +1,8 @@
-/** The Front Line 1 import takes an Excel workbook (.xlsx) or one sheet saved as CSV, as the server does. */
+/**
+ * The file of a spreadsheet import (units, the Front Line 1 workbook of people): an Excel workbook (.xlsx) or one
+ * sheet saved as CSV, up to 20 MB — what the server's import routes read. Checked in the browser before sending, so
+ * a wrong file is named at once instead of after a 20 MB upload.
+ */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const CONTENT_TYPES = {
