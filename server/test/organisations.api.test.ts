@@ -106,6 +106,15 @@ describe('the demo network', () => {
     expect(paged).toEqual(all);
     const past = await call(coordinator, 'GET', `/api/units?provinceCode=70&offset=${total + 10}`);
     expect(past.body).toMatchObject({ items: [], total });
+
+    // A text search counts in the same pass; its pages and totals agree too, also past the end.
+    const q = encodeURIComponent('องค์การบริหารส่วนตำบล');
+    const everything = await call(coordinator, 'GET', `/api/units?provinceCode=70&q=${q}&limit=100`);
+    expect(everything.body.total).toBeGreaterThan(50);
+    const second = await call(coordinator, 'GET', `/api/units?provinceCode=70&q=${q}&limit=1&offset=1`);
+    expect(second.body).toMatchObject({ total: everything.body.total, items: [everything.body.items[1]] });
+    const beyond = await call(coordinator, 'GET', `/api/units?provinceCode=70&q=${q}&offset=500`);
+    expect(beyond.body).toMatchObject({ total: everything.body.total, items: [] });
   });
 
   it('searches Thai without spaces, with spaces, in English and by code', async () => {
