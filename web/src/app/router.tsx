@@ -1,43 +1,144 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AgenciesRoute } from './routes/agencies.tsx';
-import { AuditRoute } from './routes/audit.tsx';
+import { Loading } from '../components/ui/loading.tsx';
 import { NotFoundRoute } from './routes/errors.tsx';
-import { ForgotPasswordRoute } from './routes/forgot-password.tsx';
-import { GeographyRoute } from './routes/geography.tsx';
 import { HomeRoute } from './routes/home.tsx';
 import { RequireSession, TWO_STEP_SETUP_PATH } from './routes/require-session.tsx';
-import { RolesRoute } from './routes/roles.tsx';
-import { SetPasswordRoute } from './routes/set-password.tsx';
 import { SignInRoute } from './routes/sign-in.tsx';
-import { TwoStepSetupRoute } from './routes/two-step-setup.tsx';
-import { EditUnitRoute, NewUnitRoute, UnitRoute } from './routes/unit.tsx';
-import { ImportUnitsRoute, UnitsRoute } from './routes/units.tsx';
-import { ImportUsersRoute, NewUserRoute, UserRoute, UsersRoute } from './routes/users.tsx';
+
+/**
+ * A page loaded only when it is first opened: the sign-in and home pages come
+ * with the app, the admin pages (tables, forms, imports) follow on demand, so
+ * a field officer on a phone downloads what the first screen needs.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInRoute /> },
-    { path: '/forgot-password', element: <ForgotPasswordRoute /> },
-    { path: '/set-password', element: <SetPasswordRoute /> },
-    { path: TWO_STEP_SETUP_PATH, element: <TwoStepSetupRoute /> },
+    {
+      path: '/forgot-password',
+      lazy: page(
+        () => import('./routes/forgot-password.tsx'),
+        (m) => m.ForgotPasswordRoute,
+      ),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
+      path: '/set-password',
+      lazy: page(
+        () => import('./routes/set-password.tsx'),
+        (m) => m.SetPasswordRoute,
+      ),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
+      path: TWO_STEP_SETUP_PATH,
+      lazy: page(
+        () => import('./routes/two-step-setup.tsx'),
+        (m) => m.TwoStepSetupRoute,
+      ),
+      hydrateFallbackElement: <Loading />,
+    },
     {
       path: '/',
       element: <RequireSession />,
+      hydrateFallbackElement: <Loading />,
       children: [
         { index: true, element: <HomeRoute /> },
-        { path: 'geography', element: <GeographyRoute /> },
-        { path: 'units', element: <UnitsRoute /> },
-        { path: 'units/new', element: <NewUnitRoute /> },
-        { path: 'units/import', element: <ImportUnitsRoute /> },
-        { path: 'units/:id', element: <UnitRoute /> },
-        { path: 'units/:id/edit', element: <EditUnitRoute /> },
-        { path: 'agencies', element: <AgenciesRoute /> },
-        { path: 'users', element: <UsersRoute /> },
-        { path: 'users/new', element: <NewUserRoute /> },
-        { path: 'users/import', element: <ImportUsersRoute /> },
-        { path: 'users/:id', element: <UserRoute /> },
-        { path: 'audit', element: <AuditRoute /> },
-        { path: 'roles', element: <RolesRoute /> },
+        {
+          path: 'geography',
+          lazy: page(
+            () => import('./routes/geography.tsx'),
+            (m) => m.GeographyRoute,
+          ),
+        },
+        {
+          path: 'units',
+          lazy: page(
+            () => import('./routes/units.tsx'),
+            (m) => m.UnitsRoute,
+          ),
+        },
+        {
+          path: 'units/new',
+          lazy: page(
+            () => import('./routes/unit.tsx'),
+            (m) => m.NewUnitRoute,
+          ),
+        },
+        {
+          path: 'units/import',
+          lazy: page(
+            () => import('./routes/units.tsx'),
+            (m) => m.ImportUnitsRoute,
+          ),
+        },
+        {
+          path: 'units/:id',
+          lazy: page(
+            () => import('./routes/unit.tsx'),
+            (m) => m.UnitRoute,
+          ),
+        },
+        {
+          path: 'units/:id/edit',
+          lazy: page(
+            () => import('./routes/unit.tsx'),
+            (m) => m.EditUnitRoute,
+          ),
+        },
+        {
+          path: 'agencies',
+          lazy: page(
+            () => import('./routes/agencies.tsx'),
+            (m) => m.AgenciesRoute,
+          ),
+        },
+        {
+          path: 'users',
+          lazy: page(
+            () => import('./routes/users.tsx'),
+            (m) => m.UsersRoute,
+          ),
+        },
+        {
+          path: 'users/new',
+          lazy: page(
+            () => import('./routes/users.tsx'),
+            (m) => m.NewUserRoute,
+          ),
+        },
+        {
+          path: 'users/import',
+          lazy: page(
+            () => import('./routes/users.tsx'),
+            (m) => m.ImportUsersRoute,
+          ),
+        },
+        {
+          path: 'users/:id',
+          lazy: page(
+            () => import('./routes/users.tsx'),
+            (m) => m.UserRoute,
+          ),
+        },
+        {
+          path: 'audit',
+          lazy: page(
+            () => import('./routes/audit.tsx'),
+            (m) => m.AuditRoute,
+          ),
+        },
+        {
+          path: 'roles',
+          lazy: page(
+            () => import('./routes/roles.tsx'),
+            (m) => m.RolesRoute,
+          ),
+        },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },
