@@ -9,3 +9,4 @@ export * from './api/people.ts';
 export * from './api/audit.ts';
 export * from './thai.ts';
 export * from './validation/thai-person.ts';
+export * from './validation/identity-documents.ts';
