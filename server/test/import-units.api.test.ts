@@ -229,6 +229,28 @@ describe('importing units from a spreadsheet', () => {
     expect(unit).toEqual({ district_code: '7007', open_24_hours: true, type: 'police_station' });
   });
 
+  it('keeps the stored district and subdistrict that still lie inside a place given in part', async () => {
+    const rows = [
+      ['1', 'MOI-SAO-700101', null, null, null, null, 'ราชบุรี', null, null, null, '032-000-001', null, null, null, null],
+      ['2', 'MOI-SAO-700102', null, null, null, null, 'ราชบุรี', 'บ้านโป่ง', null, null, null, null, null, null, null],
+    ];
+    const { body } = await importFile(admin, await workbook(rows), '?apply=true');
+    expect(body.rows.map((r: { changes: string[] }) => r.changes)).toEqual([
+      ['phone'],
+      ['districtCode', 'subdistrictCode'],
+    ]);
+    const units = await t.database.db
+      .selectFrom('unit')
+      .select(['code', 'district_code', 'subdistrict_code'])
+      .where('code', 'in', ['MOI-SAO-700101', 'MOI-SAO-700102'])
+      .orderBy('code')
+      .execute();
+    expect(units).toEqual([
+      { code: 'MOI-SAO-700101', district_code: '7001', subdistrict_code: '700101' },
+      { code: 'MOI-SAO-700102', district_code: '7005', subdistrict_code: null },
+    ]);
+  });
+
   it('keeps a province coordinator to their province, row by row', async () => {
     const rows = [
       [

@@ -31,9 +31,9 @@ interface RowUnit {
   nameEn?: string;
   type?: UnitType;
   agencyId?: string;
-  provinceCode?: string;
-  districtCode?: string;
-  subdistrictCode?: string;
+  provinceCode?: string | null;
+  districtCode?: string | null;
+  subdistrictCode?: string | null;
   address?: string;
   postcode?: string;
   phone?: string;
@@ -556,6 +556,18 @@ export function createUnitImportService({ db, clock }: { db: Kysely<Database>; c
             row.problems.push(problem('รหัสหน่วยงาน', 'duplicate', `รหัสซ้ำกับ${earlier}`, `Same code as ${earlier}`));
           else seenCodes.set(key, `แถวที่ ${r + 1}`);
           const existing = reference.units.get(key);
+          if (unit.provinceCode !== undefined) {
+            // A place given in part keeps the stored lower levels that still lie inside it; the others are cleared
+            // (so the report shows it), rather than leaving a district of another province behind.
+            unit.districtCode ??=
+              existing?.districtCode && existing.districtCode.startsWith(unit.provinceCode ?? '-')
+                ? existing.districtCode
+                : null;
+            unit.subdistrictCode ??=
+              existing?.subdistrictCode && unit.districtCode && existing.subdistrictCode.startsWith(unit.districtCode)
+                ? existing.subdistrictCode
+                : null;
+          }
 
           // Who may do it: reach over the unit where it is, and where the row puts it.
           const agency = unit.agencyId
