@@ -151,5 +151,12 @@ describe("changing a person's roles", () => {
     });
     expect(status).toBe(400);
     expect(body.error.fields[0].code).toBe('last_admin');
+    const disable = await call(admin, 'PATCH', `/api/users/${adminId}`, {
+      version: self.body.version,
+      status: 'disabled',
+    });
+    expect(disable.status).toBe(400);
+    expect(disable.body.error.fields[0]).toMatchObject({ path: 'body.status', code: 'last_admin' });
+    expect((await call(admin, 'GET', `/api/users/${adminId}`)).body.status).toBe('active');
   });
 });

@@ -129,6 +129,28 @@ export function createPeopleService({
     }
   }
 
+  /** Nobody could administer the system without an active central administrator: keep one besides this person. */
+  async function assertAnotherAdmin(trx: Kysely<Database>, userId: string, path: string): Promise<void> {
+    const other = await trx
+      .selectFrom('user_role')
+      .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+      .select('user_role.user_id')
+      .where('user_role.role_code', '=', 'central_admin')
+      .where('app_user.status', '=', 'active')
+      .where('app_user.id', '<>', userId)
+      .executeTakeFirst();
+    if (!other)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            path,
+            code: 'last_admin',
+            message: 'ต้องมีผู้ดูแลระบบส่วนกลางอย่างน้อยหนึ่งคน / At least one central administrator must remain',
+          },
+        ],
+      });
+  }
+
   /**
    * A supervisor must be someone the actor can see, not the person themselves,
    * and not someone who (directly or further up) reports to the person.
@@ -259,6 +281,12 @@ export function createPeopleService({
         throw new AppError('FORBIDDEN', { internal: 'target unit outside reach' });
       }
       if (input.supervisorId) await checkSupervisor(actor, input.supervisorId, userId);
+      if (
+        input.status === 'disabled' &&
+        current.status === 'active' &&
+        current.roles.some((r) => r.role === 'central_admin')
+      )
+        await assertAnotherAdmin(db, userId, 'body.status');
       const normalised = normalise({
         ...(input.email !== undefined ? { email: input.email } : {}),
         mobile: input.mobile,
@@ -377,26 +405,7 @@ export function createPeopleService({
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await assertCanAssign(trx, actor, [...removed, ...added]);
-        if (removed.some((role) => role.role === 'central_admin')) {
-          const admins = await trx
-            .selectFrom('user_role')
-            .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-            .select('user_role.user_id')
-            .where('user_role.role_code', '=', 'central_admin')
-            .where('app_user.status', '=', 'active')
-            .where('app_user.id', '<>', userId)
-            .executeTakeFirst();
-          if (!admins)
-            throw new AppError('VALIDATION_FAILED', {
-              fields: [
-                {
-                  path: 'body.roles',
-                  code: 'last_admin',
-                  message: 'ต้องมีผู้ดูแลระบบส่วนกลางอย่างน้อยหนึ่งคน / At least one central administrator must remain',
-                },
-              ],
-            });
-        }
+        if (removed.some((role) => role.role === 'central_admin')) await assertAnotherAdmin(trx, userId, 'body.roles');
         const bumped = await trx
           .updateTable('app_user')
           .set({ version: current.version + 1, updated_at: now })
