@@ -35,6 +35,8 @@ import {
 } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Clock } from './platform/clock.ts';
+import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
+import { createFieldProtector, type FieldProtector } from './platform/crypto/field-protection.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type RouteRecord } from './platform/http/access.ts';
 import { AppError } from './platform/http/app-error.ts';
@@ -61,6 +63,8 @@ export interface Services {
   organisations: OrganisationsService;
   unitImport: UnitImportService;
   roles: RolesService;
+  /** Protects identifying fields (the case data of intake); keys from configuration or the embedded data folder. */
+  fields: FieldProtector;
 }
 
 export function createServices({
@@ -76,6 +80,7 @@ export function createServices({
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
     roles: createRolesService({ db, clock }),
+    fields: createFieldProtector(resolveFieldKeys(config)),
     importer: createUserImportService({
       db,
       clock,

@@ -12,6 +12,7 @@ import { createUnitImportService } from './modules/organisations/index.ts';
 import { createUserImportService } from './modules/people/index.ts';
 import { CONSOLE_OPERATOR } from './platform/authorization/console-operator.ts';
 import { systemClock } from './platform/clock.ts';
+import { generateFieldKeys } from './platform/crypto/field-protection.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 
 export interface CliIo {
@@ -45,6 +46,15 @@ const AdminInput = z.object({
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  // Needs no configuration (it is how the configuration of a PostgreSQL installation begins).
+  if (argv[0] === 'generate-keys') {
+    const keys = generateFieldKeys();
+    io.out('# Keys that protect identifying fields. Give the same two to every API and worker process;');
+    io.out('# keep them in your secret store and never lose them: without them protected data cannot be read.');
+    io.out(`FIELD_KEYS=${keys.fieldKeys}`);
+    io.out(`FIELD_HASH_KEY=${keys.hashKey}`);
+    return 0;
+  }
   let config: Config;
   try {
     config = loadConfig(io.env, io.cwd);
@@ -72,6 +82,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .description('OSCC operators’ commands. Configuration comes from the same environment variables as the server.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+
+  program
+    .command('generate-keys')
+    .description('print new FIELD_KEYS and FIELD_HASH_KEY for a PostgreSQL installation (needs no configuration)');
 
   program
     .command('migrate')

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { generateFieldKeys } from './platform/crypto/field-protection.ts';
+
+const generated = generateFieldKeys();
+const KEYS = { FIELD_KEYS: generated.fieldKeys, FIELD_HASH_KEY: generated.hashKey };
 
 describe('configuration', () => {
   it('runs on the embedded database in ./data with no configuration at all', () => {
@@ -12,7 +16,7 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, without demo data', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://oscc@db/oscc', DATABASE_POOL_SIZE: '20' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://oscc@db/oscc', DATABASE_POOL_SIZE: '20', ...KEYS });
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://oscc@db/oscc', poolSize: 20 });
     expect(config.demoData).toBe(false);
   });
@@ -34,6 +38,24 @@ describe('configuration', () => {
     const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
     expect(problems.sort()).toEqual(['DATABASE_URL', 'JOBS', 'LOG_LEVEL', 'PORT', 'SESSION_TTL_HOURS']);
     expect((error as ConfigError).message).toContain('PORT');
+  });
+
+  it('needs the field-protection keys with PostgreSQL, both of them, well formed — and never prints them', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ DATABASE_URL: 'postgres://oscc@db/oscc' })[0]).toMatch(/required with DATABASE_URL/);
+    expect(problemsOf({ FIELD_KEYS: KEYS.FIELD_KEYS })[0]).toMatch(/both or neither/);
+    const short = problemsOf({ FIELD_KEYS: 'k1:c2hvcnQ=', FIELD_HASH_KEY: KEYS.FIELD_HASH_KEY });
+    expect(short[0]).toMatch(/32 bytes/);
+    expect(short.join()).not.toContain(KEYS.FIELD_HASH_KEY);
+    expect(loadConfig(KEYS).fieldKeys).toEqual({ fieldKeys: KEYS.FIELD_KEYS, hashKey: KEYS.FIELD_HASH_KEY });
+    expect(loadConfig({}).fieldKeys).toBeNull(); // the embedded database keeps its own
   });
 
   it('treats empty variables as unset', () => {

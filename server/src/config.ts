@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseFieldKeys } from './platform/crypto/field-protection.ts';
 
 /**
  * Configuration is read from the environment once, at boot, into a frozen
@@ -59,6 +60,9 @@ const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** Keys of the protected (encrypted) fields: "id:base64,…", the first current. See platform/crypto. */
+  FIELD_KEYS: z.string().min(1).optional(),
+  FIELD_HASH_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -90,6 +94,11 @@ export interface Config {
   readonly appUrl: string;
   readonly invitationTtlHours: number;
   readonly passwordResetTtlMinutes: number;
+  /**
+   * The field-protection keys as configured, or null: then the embedded database keeps its own in its folder
+   * (PostgreSQL needs them configured, so that every process shares them).
+   */
+  readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +120,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const keyProblems: string[] = [];
+  if (!!e.FIELD_KEYS !== !!e.FIELD_HASH_KEY) keyProblems.push('FIELD_KEYS and FIELD_HASH_KEY: give both or neither');
+  else if (e.FIELD_KEYS && e.FIELD_HASH_KEY) {
+    try {
+      parseFieldKeys(e.FIELD_KEYS, e.FIELD_HASH_KEY);
+    } catch (error) {
+      keyProblems.push(error instanceof Error ? error.message : 'FIELD_KEYS: invalid');
+    }
+  }
+  if (e.DATABASE_URL && !e.FIELD_KEYS)
+    keyProblems.push(
+      'FIELD_KEYS and FIELD_HASH_KEY are required with DATABASE_URL: every process must protect fields with the same keys (npx oscc generate-keys)',
+    );
+  if (keyProblems.length) throw new ConfigError(keyProblems);
   const database: Config['database'] = e.DATABASE_URL
     ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
     : { engine: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR) };
@@ -141,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    fieldKeys:
+      e.FIELD_KEYS && e.FIELD_HASH_KEY ? Object.freeze({ fieldKeys: e.FIELD_KEYS, hashKey: e.FIELD_HASH_KEY }) : null,
   });
 }
 

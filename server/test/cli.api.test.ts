@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.ts';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { verifyPassword } from '../src/modules/identity/index.ts';
 
@@ -25,6 +26,23 @@ async function run(args: string[], stdin = ''): Promise<{ code: number; out: str
 
 // The CLI works on the embedded database in a folder (PGlite); one process at a time.
 describe('npx oscc', () => {
+  it('generate-keys: prints new keys, even where the configuration is still incomplete', async () => {
+    const out: string[] = [];
+    const code = await runCli(['generate-keys'], {
+      out: (text) => out.push(text),
+      err: (text) => out.push(text),
+      env: { DATABASE_URL: 'postgres://oscc@db/oscc' },
+      cwd: os.tmpdir(),
+      readStdin: async () => '',
+    });
+    expect(code).toBe(0);
+    const keys = Object.fromEntries(
+      out.filter((line) => !line.startsWith('#')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
+    const config = loadConfig({ DATABASE_URL: 'postgres://oscc@db/oscc', ...keys });
+    expect(config.fieldKeys?.fieldKeys).toMatch(/^k1:/);
+  });
+
   it('migrate: creates the schema and loads the reference data, then finds nothing to do', async () => {
     const first = await run(['migrate']);
     expect(first.code).toBe(0);

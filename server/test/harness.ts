@@ -6,6 +6,7 @@ import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { currentTotp } from '../src/modules/identity/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
+import { generateFieldKeys } from '../src/platform/crypto/field-protection.ts';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { RouteRecord } from '../src/platform/http/access.ts';
 import type { JobQueue } from '../src/platform/jobs/job-queue.ts';
@@ -57,10 +58,20 @@ export interface TestAppOptions {
 
 export const DEMO_PASSWORD_FOR_TESTS = 'oscc-demo-1300';
 
+/** Field-protection keys for this test process (fresh each run: nothing protected outlives it). */
+const generatedKeys = generateFieldKeys();
+export const TEST_FIELD_KEYS = { FIELD_KEYS: generatedKeys.fieldKeys, FIELD_HASH_KEY: generatedKeys.hashKey };
+
 /** The real app on a real engine, with a clock that only moves when told. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = new ManualClock();
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    RATE_LIMIT_PER_MINUTE: '10000',
+    ...TEST_FIELD_KEYS,
+    ...options.env,
+  });
   const database = await openTestDatabase();
   await prepareDatabase(database, clock, { demoData: options.demo ?? true });
   const routes: RouteRecord[] = [];

@@ -7,7 +7,7 @@ import { prepareDatabase } from '../src/bootstrap.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { startJobQueue } from '../src/platform/jobs/job-queue.ts';
 import { DELETE_EXPIRED_SESSIONS } from '../src/modules/identity/index.ts';
-import { openTestDatabase } from './harness.ts';
+import { openTestDatabase, TEST_FIELD_KEYS } from './harness.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,7 +53,7 @@ describe.runIf(process.env.DATABASE_URL)('npm run worker (a separate process, on
 
       const worker = spawn(process.execPath, ['bin/start.mjs', '--worker'], {
         cwd: serverDir,
-        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
+        env: { ...process.env, ...TEST_FIELD_KEYS, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
