@@ -11,6 +11,7 @@ export const ACTIONS = [
   'users.import',
   'audit.read',
   'roles.manage',
+  'cases.intake',
   'system.jobs.read',
   'system.config.read',
 ] as const;
@@ -75,6 +76,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     rules: [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: [['self']] },
+      { action: 'cases.intake', conditions: IN_SCOPE },
     ],
   },
   {
@@ -86,6 +88,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     rules: [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
+      { action: 'cases.intake', conditions: IN_SCOPE },
     ],
   },
   {
@@ -97,6 +100,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     rules: [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
+      { action: 'cases.intake', conditions: IN_SCOPE },
     ],
   },
   {
@@ -111,6 +115,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
       { action: 'users.manage', conditions: IN_SCOPE },
       { action: 'audit.read', conditions: IN_SCOPE },
+      { action: 'cases.intake', conditions: IN_SCOPE },
     ],
   },
   {
@@ -126,6 +131,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'users.manage', conditions: IN_SCOPE },
       { action: 'users.import', conditions: IN_SCOPE },
       { action: 'audit.read', conditions: IN_SCOPE },
+      { action: 'cases.intake', conditions: IN_SCOPE },
     ],
   },
   {

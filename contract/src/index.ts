@@ -10,3 +10,4 @@ export * from './api/audit.ts';
 export * from './thai.ts';
 export * from './validation/thai-person.ts';
 export * from './validation/identity-documents.ts';
+export * from './api/intake.ts';

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
+import { createIntakeService, intakeRoutes, type IntakeService } from './modules/intake/index.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
 import { authRoutes, createAuthService, SESSION_COOKIE, type AuthService } from './modules/identity/index.ts';
 import {
@@ -65,6 +66,7 @@ export interface Services {
   roles: RolesService;
   /** Protects identifying fields (the case data of intake); keys from configuration or the embedded data folder. */
   fields: FieldProtector;
+  intake: IntakeService;
 }
 
 export function createServices({
@@ -76,11 +78,13 @@ export function createServices({
   const db = database.db;
   // The outbox row is committed; ask a worker to send it now rather than at the next minute.
   const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
+  const fields = createFieldProtector(resolveFieldKeys(config));
   return {
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
     roles: createRolesService({ db, clock }),
-    fields: createFieldProtector(resolveFieldKeys(config)),
+    fields,
+    intake: createIntakeService({ db, clock, fields }),
     importer: createUserImportService({
       db,
       clock,
@@ -186,6 +190,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'geography', description: 'Provinces, districts and subdistricts (public reference data)' },
         { name: 'organisations', description: 'Agencies and units' },
         { name: 'people', description: 'Users, their roles and invitations' },
+        { name: 'intake', description: 'Contacts and new cases on every channel' },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
@@ -214,6 +219,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     organisations: services.organisations,
     unitImport: services.unitImport,
   });
+  await app.register(intakeRoutes, { intake: services.intake });
   await app.register(peopleRoutes, { people: services.people, importer: services.importer, roles: services.roles });
   await app.register(auditRoutes, { audit: createAuditRepository(db) });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);

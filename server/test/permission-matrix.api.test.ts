@@ -99,6 +99,7 @@ describe('every role × every action', () => {
     'audit.read': ['admin', 'executive', 'coordinator', 'head'],
     'roles.manage': ['admin'],
     'system.jobs.read': ['admin'],
+    'cases.intake': ['admin', 'calltaker', 'socialworker', 'coordinator', 'officer', 'head'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -153,6 +154,15 @@ describe('every role × every action', () => {
         })
       ).statusCode;
     },
+    'cases.intake': async (cookie) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/intake/contacts',
+          headers: { cookie },
+          payload: { outcome: 'silent' },
+        })
+      ).statusCode,
     'system.jobs.read': async (cookie) =>
       (await t.app.inject({ url: '/api/system/jobs', headers: { cookie } })).statusCode,
   };

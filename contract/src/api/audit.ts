@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The kinds of record the audit trail speaks about so far. The list query takes any such word, so a new kind shows
  * up in the trail before anyone adds it here; this list is what a filter offers.
  */
-export const AUDIT_ENTITY_TYPES = ['user', 'unit', 'unit_area', 'agency', 'role'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'unit', 'unit_area', 'agency', 'role', 'case'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** One recorded change: who, when, what, and the record before and after (as the change stored them). */

@@ -358,6 +358,7 @@ export const en: Dictionary = {
       users: { read: 'View users', manage: 'Manage users', import: 'Import users' },
       audit: { read: 'View the audit trail' },
       roles: { manage: 'Manage roles and permissions' },
+      cases: { intake: 'Take contacts and new cases' },
       system: { jobs: { read: 'View background jobs' }, config: { read: 'View system settings and API docs' } },
     },
     condition: {
@@ -807,6 +808,7 @@ export const en: Dictionary = {
       unit_area: 'Unit areas',
       agency: 'Agency',
       role: 'Role',
+      case: 'Case',
     },
     action: {
       user: {
@@ -835,6 +837,9 @@ export const en: Dictionary = {
       },
       role: {
         update: 'Edited role and permissions',
+      },
+      case: {
+        create: 'New case taken',
       },
     },
     field: {

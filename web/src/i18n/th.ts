@@ -354,6 +354,7 @@ export const th = {
       users: { read: 'ดูข้อมูลผู้ใช้', manage: 'จัดการผู้ใช้', import: 'นำเข้าผู้ใช้' },
       audit: { read: 'ดูประวัติการเปลี่ยนแปลง' },
       roles: { manage: 'จัดการบทบาทและสิทธิ์' },
+      cases: { intake: 'รับเรื่องและบันทึกการติดต่อ' },
       system: { jobs: { read: 'ดูสถานะงานเบื้องหลัง' }, config: { read: 'ดูการตั้งค่าระบบและคู่มือ API' } },
     },
     condition: {
@@ -795,6 +796,7 @@ export const th = {
       unit_area: 'พื้นที่รับผิดชอบของหน่วยงาน',
       agency: 'สังกัด',
       role: 'บทบาท',
+      case: 'เรื่อง (เคส)',
     },
     action: {
       user: {
@@ -823,6 +825,9 @@ export const th = {
       },
       role: {
         update: 'แก้ไขบทบาทและสิทธิ์',
+      },
+      case: {
+        create: 'รับเรื่องใหม่',
       },
     },
     field: {

@@ -3,6 +3,7 @@ import * as platform from './0001-platform.ts';
 import * as organisationsPeople from './0002-organisations-people.ts';
 import * as auditScope from './0003-audit-scope.ts';
 import * as organisationsAdmin from './0004-organisations-admin.ts';
+import * as intake from './0005-intake.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0002-organisations-people': organisationsPeople,
   '0003-audit-scope': auditScope,
   '0004-organisations-admin': organisationsAdmin,
+  '0005-intake': intake,
 };

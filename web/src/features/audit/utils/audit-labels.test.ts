@@ -38,7 +38,8 @@ describe('audit labels', () => {
       expect(entityTypeLabel(type, 'en'), type).toBeTypeOf('string');
     }
     expect(entityTypeLabel('user', 'th')).toBe('ผู้ใช้งาน');
-    expect(entityTypeLabel('case', 'th')).toBeNull();
+    expect(entityTypeLabel('case', 'th')).toBe('เรื่อง (เคส)');
+    expect(entityTypeLabel('referral', 'th')).toBeNull();
   });
 
   it('name fields in the reader’s language, and nothing for an unknown field', () => {

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/** The channels the documents name (ช่องทาง): walk-in, hotline 1300, website, mobile app, social media, abroad. */
+export const CHANNELS = ['walk_in', 'hotline', 'web', 'mobile_app', 'line', 'facebook', 'international'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * What became of a contact. Every contact is kept — also those that become no
+ * case — and counts in the reports.
+ */
+export const CONTACT_OUTCOMES = [
+  'case',
+  'advice',
+  'information',
+  'referred_elsewhere',
+  'prank',
+  'silent',
+  'wrong_number',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+export const PERSON_ROLES = ['victim', 'alleged_perpetrator', 'reporter', 'other'] as const;
+export const ID_TYPES = ['thai_id', 'passport', 'none'] as const;
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/** A person involved in a case. Identifying fields are stored protected (encrypted, searchable by keyed hash). */
+export const CasePersonInput = z
+  .object({
+    role: z.enum(PERSON_ROLES),
+    name: optionalText(200),
+    idType: z.enum(ID_TYPES).default('none'),
+    /** A Thai ID (13 digits, check digit verified) or a passport number, as `idType` says. */
+    idNumber: optionalText(40),
+    /** ISO 3166-1 alpha-3 of the passport's issuer or of the person's nationality. */
+    passportCountry: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    birthDate: optionalText(20),
+    estimatedAge: z.number().int().min(0).max(120).optional(),
+    sex: z.enum(SEXES).default('unknown'),
+    disability: z.boolean().default(false),
+    phone: optionalText(30),
+  })
+  .meta({ id: 'CasePersonInput' });
+export type CasePersonInput = z.infer<typeof CasePersonInput>;
+
+export const CaseLocationInput = z
+  .object({
+    /** The most specific place known: a subdistrict (6 digits), a district (4) or a province (2). */
+    areaCode: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/),
+    address: optionalText(500),
+    latitude: z.number().min(5).max(21).optional(),
+    longitude: z.number().min(97).max(106).optional(),
+  })
+  .meta({ id: 'CaseLocationInput' });
+
+export const NewCaseInput = z
+  .object({
+    problemTypes: z.array(z.string().max(40)).min(1).max(5),
+    crisis: z.boolean().default(false),
+    /** 1 (low) to 4 (life in danger). */
+    severity: z.number().int().min(1).max(4).default(2),
+    location: CaseLocationInput,
+    narrative: text(10_000),
+    reporter: z
+      .object({
+        anonymous: z.boolean().default(false),
+        relation: z.enum(['self', 'family', 'neighbour', 'teacher', 'official', 'other']).default('self'),
+      })
+      .default({ anonymous: false, relation: 'self' }),
+    people: z.array(CasePersonInput).max(20).default([]),
+  })
+  .meta({ id: 'NewCaseInput' });
+export type NewCaseInput = z.infer<typeof NewCaseInput>;
+
+/** One contact on the hotline or at a unit's counter: recorded whatever became of it. */
+export const RecordContactRequest = z
+  .object({
+    channel: z.enum(['hotline', 'walk_in', 'international']).default('hotline'),
+    callerPhone: optionalText(30),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    summary: optionalText(2_000),
+    /** Required when the outcome is `case`. */
+    case: NewCaseInput.optional(),
+  })
+  .meta({ id: 'RecordContactRequest' });
+export type RecordContactRequest = z.infer<typeof RecordContactRequest>;
+
+/** How a case found its unit: the rule that matched, kept on the case. */
+export const RoutingDecision = z
+  .object({
+    unitId: z.uuid().nullable(),
+    unitNameTh: z.string().nullable(),
+    /** `area`: a unit answering for the place and problem; `triage`: nothing matched — the central triage queue. */
+    kind: z.enum(['area', 'triage']),
+    areaLevel: z.enum(['subdistrict', 'district', 'province']).nullable(),
+    areaCode: z.string().nullable(),
+    leadAgency: z.boolean(),
+    open24Hours: z.boolean(),
+    reason: z.string(),
+  })
+  .meta({ id: 'RoutingDecision' });
+export type RoutingDecision = z.infer<typeof RoutingDecision>;
+
+export const RecordedContact = z
+  .object({
+    contactId: z.uuid(),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    case: z.object({ id: z.uuid(), caseNumber: z.string(), status: z.string(), routing: RoutingDecision }).nullable(),
+  })
+  .meta({ id: 'RecordedContact' });
+export type RecordedContact = z.infer<typeof RecordedContact>;
+
+/** What the hotline shows while a number is typed: earlier contacts and open cases of that number. */
+export const CallerHistory = z
+  .object({
+    contacts: z.array(
+      z.object({ id: z.uuid(), receivedAt: z.string(), channel: z.enum(CHANNELS), outcome: z.enum(CONTACT_OUTCOMES) }),
+    ),
+    openCases: z.array(z.object({ id: z.uuid(), caseNumber: z.string(), status: z.string(), createdAt: z.string() })),
+  })
+  .meta({ id: 'CallerHistory' });
+export type CallerHistory = z.infer<typeof CallerHistory>;

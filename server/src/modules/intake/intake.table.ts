@@ -1,0 +1,78 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface CaseNumberCounterTable {
+  year_be: number;
+  last_number: number;
+}
+
+export interface CaseFileTable {
+  id: Generated<string>;
+  case_number: string;
+  year_be: number;
+  status: 'triage' | 'new';
+  channel: string;
+  crisis: boolean;
+  severity: number;
+  province_code: string | null;
+  district_code: string | null;
+  subdistrict_code: string | null;
+  address_protected: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  narrative_protected: string;
+  reporter_anonymous: boolean;
+  reporter_relation: string;
+  responsible_unit_id: string | null;
+  routing: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  receiving_unit_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseProblemTypeTable {
+  case_id: string;
+  problem_type_code: string;
+}
+
+export interface CasePersonTable {
+  id: Generated<string>;
+  case_id: string;
+  role: string;
+  name_protected: string | null;
+  id_type: string;
+  id_number_protected: string | null;
+  id_number_index: string | null;
+  passport_country: string | null;
+  nationality: string | null;
+  birth_date: string | null;
+  estimated_age: number | null;
+  sex: string;
+  disability: boolean;
+  phone_protected: string | null;
+  phone_index: string | null;
+}
+
+export interface IntakeContactTable {
+  id: Generated<string>;
+  received_at: Timestamp;
+  channel: string;
+  outcome: string;
+  caller_phone_protected: string | null;
+  caller_phone_index: string | null;
+  summary_protected: string | null;
+  case_id: string | null;
+  received_by: string | null;
+  receiving_unit_id: string | null;
+}
+
+export interface IntakeTables {
+  case_number_counter: CaseNumberCounterTable;
+  case_file: CaseFileTable;
+  case_problem_type: CaseProblemTypeTable;
+  case_person: CasePersonTable;
+  intake_contact: IntakeContactTable;
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldProtector, parseFieldKeys } from '../src/platform/crypto/field-protection.ts';
+import { createTestApp, signIn, TEST_FIELD_KEYS, type TestApp } from './harness.ts';
+
+const fields = createFieldProtector(parseFieldKeys(TEST_FIELD_KEYS.FIELD_KEYS, TEST_FIELD_KEYS.FIELD_HASH_KEY));
+
+/**
+ * Intake, first part: every contact kept, cases with their people stored
+ * protected, numbered by Buddhist-era year and routed by the units' own areas
+ * and problem types.
+ */
+let t: TestApp;
+let calltaker: string;
+let admin: string;
+const DISTRICT = '3801'; // เมืองบึงกาฬ
+const SUBDISTRICT = '380101'; // บึงกาฬ
+
+beforeAll(async () => {
+  t = await createTestApp();
+  calltaker = await signIn(t.app, 'calltaker@oscc.example');
+  admin = await signIn(t.app, 'admin@oscc.example');
+  // Bueng Kan (38): the demo has only its provincial office there, which takes every problem at province level.
+  const place = await t.database.db
+    .selectFrom('geo_subdistrict')
+    .select(['code', 'district_code'])
+    .where('code', '=', SUBDISTRICT)
+    .executeTakeFirstOrThrow();
+  expect(place.district_code.trim()).toBe(DISTRICT);
+});
+afterAll(async () => t.close());
+
+async function post(cookie: string, payload: object) {
+  const response = await t.app.inject({ method: 'POST', url: '/api/intake/contacts', headers: { cookie }, payload });
+  return { status: response.statusCode, body: response.json() };
+}
+
+const count = async (table: 'intake_contact' | 'case_file' | 'case_person') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const aCase = (overrides: Record<string, unknown> = {}) => ({
+  problemTypes: ['begging'],
+  location: { areaCode: SUBDISTRICT, address: 'หน้าตลาดสด บ้านเลขที่ 12' },
+  narrative: 'ผู้แจ้งพบเด็กหญิงอายุประมาณ 8 ปี ขอทานอยู่หน้าตลาดทุกวัน',
+  reporter: { anonymous: false, relation: 'neighbour' },
+  people: [
+    { role: 'victim', name: 'เด็กหญิงมะลิ', idType: 'none', estimatedAge: 8, sex: 'female' },
+    {
+      role: 'alleged_perpetrator',
+      name: 'นายสมชาย ใจร้าย',
+      idType: 'thai_id',
+      idNumber: '1-1012-00023-45-2',
+      sex: 'male',
+      phone: '081 234 5678',
+    },
+  ],
+  ...overrides,
+});
+
+describe('every contact is kept', () => {
+  it('records a call that ended with advice, and finds it again by the caller’s number written another way', async () => {
+    const { status, body } = await post(calltaker, {
+      callerPhone: '081-999-1300',
+      outcome: 'advice',
+      summary: 'สอบถามสิทธิ์เบี้ยผู้สูงอายุ',
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ outcome: 'advice', case: null });
+    const history = await t.app.inject({
+      url: `/api/intake/callers?phone=${encodeURIComponent('+66 81 999 1300')}`,
+      headers: { cookie: calltaker },
+    });
+    expect(history.json().contacts).toEqual([expect.objectContaining({ id: body.contactId, outcome: 'advice' })]);
+    // Stored protected: neither the number nor the summary is in the row.
+    const row = await t.database.db
+      .selectFrom('intake_contact')
+      .selectAll()
+      .where('id', '=', body.contactId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toMatch(/999|1300|เบี้ย/);
+  });
+
+  it('keeps silent calls and pranks too, without a number', async () => {
+    for (const outcome of ['silent', 'prank', 'wrong_number'])
+      expect((await post(calltaker, { outcome })).status).toBe(201);
+  });
+});
+
+describe('a contact that becomes a case', () => {
+  it('numbers it by the Buddhist-era year, stores identities protected and routes it to the most specific unit', async () => {
+    // A unit answering for the subdistrict (office hours) and one for the district (24 hours), both taking begging.
+    const agency = await t.database.db
+      .selectFrom('agency')
+      .select('id')
+      .where('code', '=', 'MSDHS-OPS')
+      .executeTakeFirstOrThrow();
+    const create = (code: string, areas: string[], officeHours: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: { cookie: admin },
+        payload: {
+          agencyId: agency.id,
+          code,
+          type: 'ngo',
+          nameTh: `หน่วยทดสอบ ${code}`,
+          provinceCode: '38',
+          officeHours,
+          areas,
+          problemTypes: ['begging', 'homelessness'],
+        },
+      });
+    const local = (await create('BK-LOCAL', [SUBDISTRICT], undefined)).json();
+    const night = (await create('BK-NIGHT', [DISTRICT], { kind: '24h' })).json();
+
+    const first = await post(calltaker, { callerPhone: '0812345678', outcome: 'case', case: aCase() });
+    expect(first.status).toBe(201);
+    expect(first.body.case).toMatchObject({
+      caseNumber: '2569-000001',
+      status: 'new',
+      routing: { kind: 'area', unitId: local.id, areaLevel: 'subdistrict', areaCode: SUBDISTRICT },
+    });
+
+    // A crisis on Saturday night: the subdistrict's office is closed, the district's 24-hour unit is open.
+    t.clock.set('2026-12-05T15:00:00Z'); // Saturday 22:00 in Bangkok
+    const nightShift = await signIn(t.app, 'calltaker@oscc.example');
+    const crisis = await post(nightShift, { outcome: 'case', case: aCase({ crisis: true, severity: 4 }) });
+    expect(crisis.body.case).toMatchObject({
+      caseNumber: '2569-000002',
+      routing: { unitId: night.id, areaLevel: 'district', reason: expect.stringContaining('open now') },
+    });
+    // Not a crisis: the most specific unit still gets it, whatever the hour.
+    const calm = await post(nightShift, { outcome: 'case', case: aCase() });
+    expect(calm.body.case.routing.unitId).toBe(local.id);
+    t.clock.set('2026-12-01T03:00:00.000Z');
+    calltaker = await signIn(t.app, 'calltaker@oscc.example');
+
+    const stored = await t.database.db
+      .selectFrom('case_person')
+      .selectAll()
+      .where('case_id', '=', first.body.case.id)
+      .orderBy('role')
+      .execute();
+    expect(JSON.stringify(stored)).not.toMatch(/มะลิ|สมชาย|1101200023452|812345678/);
+    expect(stored.map((p) => p.role).sort()).toEqual(['alleged_perpetrator', 'victim']);
+    const caseRow = await t.database.db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('id', '=', first.body.case.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(caseRow)).not.toMatch(/ตลาด|มะลิ/);
+    expect(fields.reveal(caseRow.narrative_protected, 'case.narrative')).toContain('ขอทาน');
+
+    // The caller's earlier case shows when the number is typed again.
+    const history = await t.app.inject({
+      url: '/api/intake/callers?phone=081-234-5678',
+      headers: { cookie: calltaker },
+    });
+    expect(history.json().openCases.map((c: { caseNumber: string }) => c.caseNumber)).toContain('2569-000001');
+
+    // The trail says what happened without the identities.
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'after_state'])
+      .where('entity_id', '=', first.body.case.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('case.create');
+    expect(JSON.stringify(audit.after_state)).not.toMatch(/มะลิ|สมชาย|ตลาด/);
+  });
+
+  it('puts a case no unit takes into the central triage queue', async () => {
+    await t.database.db
+      .insertInto('problem_type')
+      .values({ code: 'test_unclaimed', name_th: 'ไม่มีหน่วยรับ', name_en: 'Unclaimed', lead_agency_code: null })
+      .execute();
+    const { body } = await post(calltaker, { outcome: 'case', case: aCase({ problemTypes: ['test_unclaimed'] }) });
+    expect(body.case).toMatchObject({ status: 'triage', routing: { kind: 'triage', unitId: null } });
+  });
+});
+
+describe('bad input gets a clear error and writes nothing', () => {
+  it.each([
+    [{ outcome: 'case' }, 'body.case'],
+    [{ outcome: 'advice', case: aCase() }, 'body.case'],
+    [{ outcome: 'advice', callerPhone: 'โทรมาจากตู้' }, 'body.callerPhone'],
+    [{ outcome: 'case', case: aCase({ location: { areaCode: '389999' } }) }, 'body.case.location.areaCode'],
+    [{ outcome: 'case', case: aCase({ problemTypes: ['aliens'] }) }, 'body.case.problemTypes'],
+    [
+      {
+        outcome: 'case',
+        case: aCase({ people: [{ role: 'victim', idType: 'thai_id', idNumber: '1101200023451' }] }),
+      },
+      'body.case.people.0.idNumber',
+    ],
+    [{ outcome: 'case', case: aCase({ narrative: '' }) }, 'body.case.narrative'],
+    [{ outcome: 'maybe' }, 'body.outcome'],
+  ])('%j → 400 at %s', async (payload, path) => {
+    const before = await Promise.all([count('intake_contact'), count('case_file'), count('case_person')]);
+    const { status, body } = await post(calltaker, payload);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.fields.map((f: { path: string }) => f.path).join()).toContain(path);
+    expect(await Promise.all([count('intake_contact'), count('case_file'), count('case_person')])).toEqual(before);
+  });
+
+  it('is not for people whose role takes no contacts', async () => {
+    const executive = await signIn(t.app, 'executive@oscc.example');
+    expect((await post(executive, { outcome: 'silent' })).status).toBe(403);
+  });
+});
