@@ -219,7 +219,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     organisations: services.organisations,
     unitImport: services.unitImport,
   });
-  await app.register(intakeRoutes, { intake: services.intake });
+  await app.register(intakeRoutes, {
+    intake: services.intake,
+    publicReportsPerHour: Math.max(3, Math.min(20, config.rateLimitPerMinute)),
+  });
   await app.register(peopleRoutes, { people: services.people, importer: services.importer, roles: services.roles });
   await app.register(auditRoutes, { audit: createAuditRepository(db) });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);

@@ -46,6 +46,8 @@ describe('deny by default', () => {
         'POST /api/auth/sign-in',
         'POST /api/auth/sign-in/second-factor',
         'POST /api/auth/sign-out',
+        'POST /api/public/reports',
+        'POST /api/public/reports/status',
       ].sort(),
     );
   });

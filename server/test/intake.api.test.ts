@@ -214,3 +214,84 @@ describe('bad input gets a clear error and writes nothing', () => {
     expect((await post(executive, { outcome: 'silent' })).status).toBe(403);
   });
 });
+
+describe('a report from the public website', () => {
+  const report = (overrides: Record<string, unknown> = {}) => ({
+    problemTypes: ['violence'],
+    location: { areaCode: SUBDISTRICT },
+    narrative: 'ได้ยินเสียงเด็กร้องและเสียงตีทุกคืนที่บ้านข้าง ๆ',
+    reporter: { anonymous: false, relation: 'neighbour', name: 'ผู้หวังดี', phone: '089-111-2222' },
+    consent: true,
+    ...overrides,
+  });
+  const submit = (payload: object) => t.app.inject({ method: 'POST', url: '/api/public/reports', payload });
+  const status = (payload: object) => t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload });
+
+  it('becomes a routed case without sign-in, and its status shows for the tracking code and PIN only', async () => {
+    const response = await submit(report());
+    expect(response.statusCode).toBe(201);
+    const receipt = response.json();
+    expect(receipt.trackingCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(receipt.pin).toMatch(/^\d{6}$/);
+
+    const stored = await t.database.db
+      .selectFrom('public_report')
+      .innerJoin('case_file', 'case_file.id', 'public_report.case_id')
+      .select(['case_file.channel', 'case_file.status', 'public_report.pin_hash'])
+      .where('public_report.tracking_code', '=', receipt.trackingCode.replace('-', ''))
+      .executeTakeFirstOrThrow();
+    expect(stored.channel).toBe('web');
+    expect(stored.pin_hash).not.toContain(receipt.pin);
+
+    const ok = await status({ trackingCode: receipt.trackingCode.toLowerCase(), pin: receipt.pin });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({
+      trackingCode: receipt.trackingCode,
+      stage: 'received',
+      receivedAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(ok.body).not.toMatch(/ผู้หวังดี|089|เด็ก/);
+  });
+
+  it('answers a wrong PIN and an unknown code alike, and locks the code after five wrong PINs', async () => {
+    const receipt = (await submit(report())).json();
+    const wrongPin = receipt.pin === '000000' ? '111111' : '000000';
+    const unknown = await status({ trackingCode: 'AAAAA-AAAAA', pin: '123456' });
+    const wrong = await status({ trackingCode: receipt.trackingCode, pin: wrongPin });
+    expect([unknown.statusCode, wrong.statusCode]).toEqual([404, 404]);
+    expect(unknown.json().error.message).toEqual(wrong.json().error.message);
+    for (let i = 0; i < 4; i += 1) await status({ trackingCode: receipt.trackingCode, pin: wrongPin });
+    // Locked now: even the right PIN is refused until the quarter of an hour has passed.
+    expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(404);
+    t.clock.advanceMinutes(16);
+    expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(200);
+    t.clock.set('2026-12-01T03:00:00.000Z');
+  });
+
+  it('needs the privacy notice accepted, a known place and a story — and writes nothing otherwise', async () => {
+    const before = await count('case_file');
+    for (const payload of [
+      report({ consent: false }),
+      report({ location: { areaCode: '389999' } }),
+      report({ narrative: '' }),
+      report({ problemTypes: ['x', 'y', 'z', 'w'] }),
+    ]) {
+      const response = await submit(payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    const tooBig = await submit(report({ narrative: 'ก'.repeat(70_000) }));
+    expect(tooBig.statusCode).toBe(413);
+    expect(await count('case_file')).toBe(before);
+  });
+
+  it('gives a robot that filled the hidden field a receipt that leads nowhere, and keeps nothing', async () => {
+    const before = await Promise.all([count('case_file'), count('intake_contact')]);
+    const response = await submit(report({ website: 'http://spam.example' }));
+    expect(response.statusCode).toBe(201);
+    expect(await Promise.all([count('case_file'), count('intake_contact')])).toEqual(before);
+    const receipt = response.json();
+    expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(404);
+  });
+});

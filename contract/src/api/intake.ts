@@ -129,3 +129,60 @@ export const CallerHistory = z
   })
   .meta({ id: 'CallerHistory' });
 export type CallerHistory = z.infer<typeof CallerHistory>;
+
+/**
+ * A report from the public website (no sign-in): anonymous unless the person
+ * chooses otherwise; the PDPA notice must be accepted. `website` is a field
+ * people never see (a honeypot): anything in it marks a robot.
+ */
+export const PublicReportRequest = z
+  .object({
+    problemTypes: z.array(z.string().max(40)).max(3).default([]),
+    crisis: z.boolean().default(false),
+    location: CaseLocationInput,
+    narrative: text(5_000),
+    reporter: z
+      .object({
+        anonymous: z.boolean().default(true),
+        relation: z.enum(['self', 'family', 'neighbour', 'teacher', 'official', 'other']).default('self'),
+        name: optionalText(200),
+        phone: optionalText(30),
+      })
+      .default({ anonymous: true, relation: 'self' }),
+    consent: z.literal(true, { error: 'the privacy notice must be accepted' }),
+    website: z.string().max(200).optional(),
+  })
+  .meta({ id: 'PublicReportRequest' });
+export type PublicReportRequest = z.infer<typeof PublicReportRequest>;
+
+/** Shown once to the reporter: with both, the status page answers (and nothing else does). */
+export const PublicReportReceipt = z
+  .object({ trackingCode: z.string(), pin: z.string(), receivedAt: z.string() })
+  .meta({ id: 'PublicReportReceipt' });
+export type PublicReportReceipt = z.infer<typeof PublicReportReceipt>;
+
+export const PublicStatusRequest = z
+  .object({
+    trackingCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{5}-?[A-Z0-9]{5}$/),
+    pin: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .meta({ id: 'PublicStatusRequest' });
+export type PublicStatusRequest = z.infer<typeof PublicStatusRequest>;
+
+/** What the public status page shows: where the report stands, and no personal data at all. */
+export const PublicStatus = z
+  .object({
+    trackingCode: z.string(),
+    stage: z.enum(['received', 'in_progress', 'closed']),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PublicStatus' });
+export type PublicStatus = z.infer<typeof PublicStatus>;

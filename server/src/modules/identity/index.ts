@@ -10,6 +10,6 @@ export {
   type NewRoleAssignment,
 } from './users.repository.ts';
 export { upsertDefaultRoles } from './roles.repository.ts';
-export { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+export { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 export { identityJobs, DELETE_EXPIRED_SESSIONS } from './identity.jobs.ts';
 export type { IdentityTables } from './identity.table.ts';

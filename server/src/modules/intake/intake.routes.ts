@@ -1,4 +1,13 @@
-import { CallerHistory, ErrorResponse, RecordContactRequest, RecordedContact } from '@oscc/contract';
+import {
+  CallerHistory,
+  ErrorResponse,
+  PublicReportReceipt,
+  PublicReportRequest,
+  PublicStatus,
+  PublicStatusRequest,
+  RecordContactRequest,
+  RecordedContact,
+} from '@oscc/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/access.ts';
@@ -6,7 +15,45 @@ import type { IntakeService } from './intake.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
-export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService }> = async (app, { intake }) => {
+export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; publicReportsPerHour: number }> = async (
+  app,
+  { intake, publicReportsPerHour },
+) => {
+  // The public endpoints take no sign-in: small bodies, and a few reports an hour from one address.
+  app.post(
+    '/api/public/reports',
+    {
+      config: {
+        access: { public: true },
+        rateLimit: { max: publicReportsPerHour, timeWindow: '1 hour' },
+      },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['intake'],
+        summary:
+          'A report from the public website (no sign-in; anonymous allowed; the privacy notice must be accepted). Answers a tracking code and a PIN for the status page',
+        body: PublicReportRequest,
+        response: { 201: PublicReportReceipt, 400: ErrorResponse, 413: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await intake.submitPublicReport(request.body, request.id)),
+  );
+
+  app.post(
+    '/api/public/reports/status',
+    {
+      config: { access: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      bodyLimit: 1024,
+      schema: {
+        tags: ['intake'],
+        summary: 'Where a public report stands, for its tracking code and PIN; no personal data',
+        body: PublicStatusRequest,
+        response: { 200: PublicStatus, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request) => intake.publicStatus(request.body),
+  );
+
   app.post(
     '/api/intake/contacts',
     {

@@ -10,8 +10,14 @@ import {
   type ContactOutcome,
   type NewCaseInput,
   type RecordContactRequest,
+  type PublicReportReceipt,
+  type PublicReportRequest,
+  type PublicStatus,
+  type PublicStatusRequest,
   type RecordedContact,
+  type RoutingDecision,
 } from '@oscc/contract';
+import { randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -19,6 +25,7 @@ import type { Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
 import { routeCase } from './routing.ts';
 
 /**
@@ -36,6 +43,16 @@ export function normalisePhone(text: string): string | null {
   if (written.startsWith('+')) return `+${digits}`;
   // A Thai landline or short number (02 123 4567, 1300): national form to +66, service numbers as they are.
   return digits.startsWith('0') ? `+66${digits.slice(1)}` : digits;
+}
+
+/** Letters and digits nobody confuses when reading them out (no 0/O, 1/I/L). */
+const TRACKING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A tracking code like K7MXQ-4PD9R: 10 random characters, about 49 bits. */
+export function newTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < 10; i += 1) code += TRACKING_ALPHABET[randomInt(0, TRACKING_ALPHABET.length)];
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
 /** The case number people read out on the phone: the Buddhist-era year and a running number, 2569-000123. */
@@ -117,6 +134,95 @@ export function createIntakeService({
     return row.last_number;
   }
 
+  /** Writes a checked, routed case with its problem types, people and audit record, in the caller's transaction. */
+  async function writeCase(
+    trx: Kysely<Database>,
+    context: { channel: Channel; createdBy: string | null; receivingUnitId: string | null; requestId: string | null },
+    kase: NewCaseInput,
+    checked: Awaited<ReturnType<typeof checkCase>>,
+    routing: RoutingDecision,
+    now: Date,
+  ): Promise<NonNullable<RecordedContact['case']>> {
+    const yearBe = buddhistYear(now);
+    const caseNumber = formatCaseNumber(yearBe, await allocateCaseNumber(trx, yearBe));
+    const code = checked.place;
+    const status = routing.kind === 'triage' ? 'triage' : 'new';
+    const row = await trx
+      .insertInto('case_file')
+      .values({
+        case_number: caseNumber,
+        year_be: yearBe,
+        status,
+        channel: context.channel,
+        crisis: kase.crisis,
+        severity: kase.severity,
+        province_code: code.slice(0, 2),
+        district_code: code.length >= 4 ? code.slice(0, 4) : null,
+        subdistrict_code: code.length === 6 ? code : null,
+        address_protected: fields.protectOptional(kase.location.address, 'case.address'),
+        latitude: kase.location.latitude ?? null,
+        longitude: kase.location.longitude ?? null,
+        narrative_protected: fields.protect(kase.narrative, 'case.narrative'),
+        reporter_anonymous: kase.reporter.anonymous,
+        reporter_relation: kase.reporter.relation,
+        responsible_unit_id: routing.unitId,
+        routing: JSON.stringify(routing),
+        created_by: context.createdBy,
+        receiving_unit_id: context.receivingUnitId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_problem_type')
+      .values([...new Set(kase.problemTypes)].map((problem) => ({ case_id: row.id, problem_type_code: problem })))
+      .execute();
+    if (checked.people.length)
+      await trx
+        .insertInto('case_person')
+        .values(
+          checked.people.map((person) => ({
+            case_id: row.id,
+            role: person.role,
+            name_protected: fields.protectOptional(person.name, 'person.name'),
+            id_type: person.idType,
+            id_number_protected: fields.protectOptional(person.idNumber, 'person.id_number'),
+            id_number_index: person.idNumber ? fields.blindIndex(person.idType, person.idNumber) : null,
+            passport_country: person.passportCountry ?? null,
+            nationality: person.nationality ?? null,
+            birth_date: person.birthDate,
+            estimated_age: person.estimatedAge ?? null,
+            sex: person.sex,
+            disability: person.disability,
+            phone_protected: fields.protectOptional(person.phone, 'person.phone'),
+            phone_index: person.phone ? fields.blindIndex('phone', person.phone) : null,
+          })),
+        )
+        .execute();
+    // What the trail keeps of a case: never the identifying details themselves.
+    await recordAudit(
+      trx,
+      { actorUserId: context.createdBy, requestId: context.requestId, now },
+      {
+        action: 'case.create',
+        entityType: 'case',
+        entityId: row.id,
+        after: {
+          caseNumber,
+          channel: context.channel,
+          problemTypes: kase.problemTypes,
+          areaCode: code,
+          crisis: kase.crisis,
+          people: checked.people.length,
+          routing: { unitId: routing.unitId, kind: routing.kind, reason: routing.reason },
+        },
+        scope: { unitId: routing.unitId, provinceCode: code.slice(0, 2), ministryId: null },
+      },
+    );
+    return { id: row.id, caseNumber, status, routing };
+  }
+
   return {
     /**
      * Records one contact — whatever became of it — and, when it becomes a
@@ -156,89 +262,22 @@ export function createIntakeService({
           : null;
 
       return db.transaction().execute(async (trx) => {
-        let createdCase: RecordedContact['case'] = null;
-        if (input.case && checked && routing) {
-          const yearBe = buddhistYear(now);
-          const caseNumber = formatCaseNumber(yearBe, await allocateCaseNumber(trx, yearBe));
-          const code = checked.place;
-          const status = routing.kind === 'triage' ? 'triage' : 'new';
-          const row = await trx
-            .insertInto('case_file')
-            .values({
-              case_number: caseNumber,
-              year_be: yearBe,
-              status,
-              channel: input.channel,
-              crisis: input.case.crisis,
-              severity: input.case.severity,
-              province_code: code.slice(0, 2),
-              district_code: code.length >= 4 ? code.slice(0, 4) : null,
-              subdistrict_code: code.length === 6 ? code : null,
-              address_protected: fields.protectOptional(input.case.location.address, 'case.address'),
-              latitude: input.case.location.latitude ?? null,
-              longitude: input.case.location.longitude ?? null,
-              narrative_protected: fields.protect(input.case.narrative, 'case.narrative'),
-              reporter_anonymous: input.case.reporter.anonymous,
-              reporter_relation: input.case.reporter.relation,
-              responsible_unit_id: routing.unitId,
-              routing: JSON.stringify(routing),
-              created_by: actor.principal.userId,
-              receiving_unit_id: actor.principal.unitId,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('case_problem_type')
-            .values(
-              [...new Set(input.case.problemTypes)].map((problem) => ({ case_id: row.id, problem_type_code: problem })),
-            )
-            .execute();
-          if (checked.people.length)
-            await trx
-              .insertInto('case_person')
-              .values(
-                checked.people.map((person) => ({
-                  case_id: row.id,
-                  role: person.role,
-                  name_protected: fields.protectOptional(person.name, 'person.name'),
-                  id_type: person.idType,
-                  id_number_protected: fields.protectOptional(person.idNumber, 'person.id_number'),
-                  id_number_index: person.idNumber ? fields.blindIndex(person.idType, person.idNumber) : null,
-                  passport_country: person.passportCountry ?? null,
-                  nationality: person.nationality ?? null,
-                  birth_date: person.birthDate,
-                  estimated_age: person.estimatedAge ?? null,
-                  sex: person.sex,
-                  disability: person.disability,
-                  phone_protected: fields.protectOptional(person.phone, 'person.phone'),
-                  phone_index: person.phone ? fields.blindIndex('phone', person.phone) : null,
-                })),
+        const createdCase: RecordedContact['case'] =
+          input.case && checked && routing
+            ? await writeCase(
+                trx,
+                {
+                  channel: input.channel,
+                  createdBy: actor.principal.userId,
+                  receivingUnitId: actor.principal.unitId,
+                  requestId: actor.requestId,
+                },
+                input.case,
+                checked,
+                routing,
+                now,
               )
-              .execute();
-          // What the trail keeps of a case: never the identifying details themselves.
-          await recordAudit(
-            trx,
-            { actorUserId: actor.principal.userId, requestId: actor.requestId, now },
-            {
-              action: 'case.create',
-              entityType: 'case',
-              entityId: row.id,
-              after: {
-                caseNumber,
-                channel: input.channel,
-                problemTypes: input.case.problemTypes,
-                areaCode: code,
-                crisis: input.case.crisis,
-                people: checked.people.length,
-                routing: { unitId: routing.unitId, kind: routing.kind, reason: routing.reason },
-              },
-              scope: { unitId: routing.unitId, provinceCode: code.slice(0, 2), ministryId: null },
-            },
-          );
-          createdCase = { id: row.id, caseNumber, status, routing };
-        }
+            : null;
         const contact = await trx
           .insertInto('intake_contact')
           .values({
@@ -256,6 +295,139 @@ export function createIntakeService({
           .executeTakeFirstOrThrow();
         return { contactId: contact.id, outcome: input.outcome, case: createdCase };
       });
+    },
+
+    /**
+     * A report from the public website, through the same checks, routing and
+     * protection as the hotline. The reporter gets a tracking code and a PIN
+     * (stored only as an argon2id hash) for the status page. A robot that
+     * filled the hidden field gets a receipt that leads nowhere, and nothing
+     * is written.
+     */
+    async submitPublicReport(input: PublicReportRequest, requestId: string | null): Promise<PublicReportReceipt> {
+      const now = clock.now();
+      const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      if (input.website) return { trackingCode: newTrackingCode(), pin, receivedAt: now.toISOString() };
+      const reporterPeople: NewCaseInput['people'] =
+        !input.reporter.anonymous && (input.reporter.name || input.reporter.phone)
+          ? [
+              {
+                role: 'reporter',
+                idType: 'none',
+                sex: 'unknown',
+                disability: false,
+                ...(input.reporter.name ? { name: input.reporter.name } : {}),
+                ...(input.reporter.phone ? { phone: input.reporter.phone } : {}),
+              },
+            ]
+          : [];
+      const kase: NewCaseInput = {
+        problemTypes: input.problemTypes.length ? input.problemTypes : ['other'],
+        crisis: input.crisis,
+        severity: input.crisis ? 3 : 2,
+        location: input.location,
+        narrative: input.narrative,
+        reporter: { anonymous: input.reporter.anonymous, relation: input.reporter.relation },
+        people: reporterPeople,
+      };
+      const checked = await checkCase(kase, now);
+      const routing = await routeCase(db, {
+        problemType: kase.problemTypes[0]!,
+        areaCode: checked.place,
+        crisis: kase.crisis,
+        at: now,
+      });
+      const pinHash = await hashPassword(pin);
+      return db.transaction().execute(async (trx) => {
+        const created = await writeCase(
+          trx,
+          { channel: 'web', createdBy: null, receivingUnitId: null, requestId },
+          kase,
+          checked,
+          routing,
+          now,
+        );
+        await trx
+          .insertInto('intake_contact')
+          .values({
+            received_at: now,
+            channel: 'web',
+            outcome: 'case',
+            caller_phone_protected: null,
+            caller_phone_index: null,
+            summary_protected: null,
+            case_id: created.id,
+            received_by: null,
+            receiving_unit_id: null,
+          })
+          .execute();
+        const trackingCode = newTrackingCode();
+        await trx
+          .insertInto('public_report')
+          .values({
+            case_id: created.id,
+            tracking_code: trackingCode.replace('-', ''),
+            pin_hash: pinHash,
+            created_at: now,
+          })
+          .execute();
+        return { trackingCode, pin, receivedAt: now.toISOString() };
+      });
+    },
+
+    /**
+     * Where a public report stands — for its tracking code and PIN only, and
+     * without any personal data. Five wrong PINs lock the code for 15 minutes;
+     * every failure has the same answer, so codes cannot be discovered.
+     */
+    async publicStatus(input: PublicStatusRequest): Promise<PublicStatus> {
+      const now = clock.now();
+      const code = input.trackingCode.replace('-', '');
+      const report = await db
+        .selectFrom('public_report')
+        .innerJoin('case_file', 'case_file.id', 'public_report.case_id')
+        .select([
+          'public_report.case_id',
+          'public_report.pin_hash',
+          'public_report.failed_attempts',
+          'public_report.locked_until',
+          'public_report.created_at',
+          'case_file.status',
+          'case_file.updated_at',
+        ])
+        .where('public_report.tracking_code', '=', code)
+        .executeTakeFirst();
+      if (!report) {
+        await verifyPassword(await decoyPasswordHash(), input.pin); // the same time as a wrong PIN
+        throw new AppError('NOT_FOUND');
+      }
+      const locked = report.locked_until && new Date(report.locked_until) > now;
+      if (locked || !(await verifyPassword(report.pin_hash, input.pin))) {
+        if (!locked) {
+          const failures = report.failed_attempts + 1;
+          await db
+            .updateTable('public_report')
+            .set({
+              failed_attempts: failures >= 5 ? 0 : failures,
+              locked_until: failures >= 5 ? new Date(now.getTime() + 15 * 60_000) : null,
+            })
+            .where('case_id', '=', report.case_id)
+            .execute();
+        }
+        throw new AppError('NOT_FOUND');
+      }
+      if (report.failed_attempts > 0)
+        await db
+          .updateTable('public_report')
+          .set({ failed_attempts: 0 })
+          .where('case_id', '=', report.case_id)
+          .execute();
+      return {
+        trackingCode: `${code.slice(0, 5)}-${code.slice(5)}`,
+        stage: report.status === 'triage' || report.status === 'new' ? 'received' : 'in_progress',
+        receivedAt: new Date(report.created_at).toISOString(),
+        updatedAt: new Date(report.updated_at).toISOString(),
+      };
     },
 
     /** Earlier contacts and open cases of a number, found by its keyed hash (the number itself is never stored). */

@@ -69,7 +69,17 @@ export interface IntakeContactTable {
   receiving_unit_id: string | null;
 }
 
+export interface PublicReportTable {
+  case_id: string;
+  tracking_code: string;
+  pin_hash: string;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  created_at: Timestamp;
+}
+
 export interface IntakeTables {
+  public_report: PublicReportTable;
   case_number_counter: CaseNumberCounterTable;
   case_file: CaseFileTable;
   case_problem_type: CaseProblemTypeTable;

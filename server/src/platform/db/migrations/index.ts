@@ -4,6 +4,7 @@ import * as organisationsPeople from './0002-organisations-people.ts';
 import * as auditScope from './0003-audit-scope.ts';
 import * as organisationsAdmin from './0004-organisations-admin.ts';
 import * as intake from './0005-intake.ts';
+import * as publicReports from './0006-public-reports.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0003-audit-scope': auditScope,
   '0004-organisations-admin': organisationsAdmin,
   '0005-intake': intake,
+  '0006-public-reports': publicReports,
 };
