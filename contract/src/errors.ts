@@ -79,6 +79,11 @@ export const ERRORS = {
     th: 'มีผู้ใช้ที่ใช้อีเมลนี้แล้ว',
     en: 'A user with this e-mail address already exists.',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    th: 'รหัสส่งซ้ำ (Idempotency-Key) นี้ใช้กับข้อมูลอื่นไปแล้ว กรุณาใช้รหัสใหม่สำหรับรายงานใหม่',
+    en: 'This Idempotency-Key was used for a different request. Use a new key for a new report.',
+  },
   CODE_IN_USE: {
     status: 409,
     th: 'รหัสนี้ถูกใช้แล้ว กรุณาใช้รหัสอื่น',

@@ -286,6 +286,31 @@ describe('a report from the public website', () => {
     expect(await count('case_file')).toBe(before);
   });
 
+  it('makes one case of a report however often a flaky phone sends it with the same Idempotency-Key', async () => {
+    const before = await count('case_file');
+    const send = (payload: object, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        headers: { 'idempotency-key': key },
+        payload,
+      });
+    const first = await send(report(), 'app-7f3a9c21-retry');
+    const again = await Promise.all([send(report(), 'app-7f3a9c21-retry'), send(report(), 'app-7f3a9c21-retry')]);
+    expect(first.statusCode).toBe(201);
+    for (const response of again) expect(response.json()).toEqual(first.json());
+    expect(await count('case_file')).toBe(before + 1);
+    // The stored answer holds the PIN: it is kept protected, not in the clear.
+    const stored = await t.database.db.selectFrom('idempotent_request').selectAll().executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(first.json().pin);
+
+    const reused = await send(report({ narrative: 'เรื่องอื่นทั้งหมด' }), 'app-7f3a9c21-retry');
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await send(report(), 'short')).statusCode).toBe(400);
+    expect(await count('case_file')).toBe(before + 1);
+  });
+
   it('gives a robot that filled the hidden field a receipt that leads nowhere, and keeps nothing', async () => {
     const before = await Promise.all([count('case_file'), count('intake_contact')]);
     const response = await submit(report({ website: 'http://spam.example' }));

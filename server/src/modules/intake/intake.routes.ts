@@ -32,11 +32,30 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
         tags: ['intake'],
         summary:
           'A report from the public website (no sign-in; anonymous allowed; the privacy notice must be accepted). Answers a tracking code and a PIN for the status page',
+        description:
+          'The mobile app sends the same JSON. With an Idempotency-Key header (8–100 letters, digits, - _ : .) a retry ' +
+          'of the same report answers the first receipt again — one report, one case, however often it is sent; ' +
+          'the same key with a different report is refused (422).',
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .regex(/^[A-Za-z0-9_:.-]{8,100}$/)
+            .optional(),
+        }),
         body: PublicReportRequest,
-        response: { 201: PublicReportReceipt, 400: ErrorResponse, 413: ErrorResponse, 429: ErrorResponse },
+        response: {
+          201: PublicReportReceipt,
+          400: ErrorResponse,
+          413: ErrorResponse,
+          422: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await intake.submitPublicReport(request.body, request.id)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await intake.submitPublicReport(request.body, request.id, request.headers['idempotency-key'])),
   );
 
   app.post(

@@ -17,7 +17,7 @@ import {
   type RecordedContact,
   type RoutingDecision,
 } from '@oscc/contract';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -223,6 +223,39 @@ export function createIntakeService({
     return { id: row.id, caseNumber, status, routing };
   }
 
+  /** The answer a request with this Idempotency-Key got before; a different request under the same key is refused. */
+  async function replay<T>(endpoint: string, key: string, requestHash: string): Promise<T | null> {
+    const row = await db
+      .selectFrom('idempotent_request')
+      .select(['request_hash', 'response_protected'])
+      .where('endpoint', '=', endpoint)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return JSON.parse(fields.reveal(row.response_protected, `idempotency.${endpoint}`)) as T;
+  }
+
+  async function remember(
+    trx: Kysely<Database>,
+    endpoint: string,
+    key: string,
+    requestHash: string,
+    response: unknown,
+    now: Date,
+  ): Promise<void> {
+    await trx
+      .insertInto('idempotent_request')
+      .values({
+        endpoint,
+        key,
+        request_hash: requestHash,
+        response_protected: fields.protect(JSON.stringify(response), `idempotency.${endpoint}`),
+        created_at: now,
+      })
+      .execute();
+  }
+
   return {
     /**
      * Records one contact — whatever became of it — and, when it becomes a
@@ -304,10 +337,19 @@ export function createIntakeService({
      * filled the hidden field gets a receipt that leads nowhere, and nothing
      * is written.
      */
-    async submitPublicReport(input: PublicReportRequest, requestId: string | null): Promise<PublicReportReceipt> {
+    async submitPublicReport(
+      input: PublicReportRequest,
+      requestId: string | null,
+      idempotencyKey?: string,
+    ): Promise<PublicReportReceipt> {
       const now = clock.now();
       const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
       if (input.website) return { trackingCode: newTrackingCode(), pin, receivedAt: now.toISOString() };
+      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+      if (idempotencyKey) {
+        const earlier = await replay<PublicReportReceipt>('public-report', idempotencyKey, requestHash);
+        if (earlier) return earlier;
+      }
       const reporterPeople: NewCaseInput['people'] =
         !input.reporter.anonymous && (input.reporter.name || input.reporter.phone)
           ? [
@@ -338,41 +380,53 @@ export function createIntakeService({
         at: now,
       });
       const pinHash = await hashPassword(pin);
-      return db.transaction().execute(async (trx) => {
-        const created = await writeCase(
-          trx,
-          { channel: 'web', createdBy: null, receivingUnitId: null, requestId },
-          kase,
-          checked,
-          routing,
-          now,
-        );
-        await trx
-          .insertInto('intake_contact')
-          .values({
-            received_at: now,
-            channel: 'web',
-            outcome: 'case',
-            caller_phone_protected: null,
-            caller_phone_index: null,
-            summary_protected: null,
-            case_id: created.id,
-            received_by: null,
-            receiving_unit_id: null,
-          })
-          .execute();
-        const trackingCode = newTrackingCode();
-        await trx
-          .insertInto('public_report')
-          .values({
-            case_id: created.id,
-            tracking_code: trackingCode.replace('-', ''),
-            pin_hash: pinHash,
-            created_at: now,
-          })
-          .execute();
-        return { trackingCode, pin, receivedAt: now.toISOString() };
-      });
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const created = await writeCase(
+            trx,
+            { channel: 'web', createdBy: null, receivingUnitId: null, requestId },
+            kase,
+            checked,
+            routing,
+            now,
+          );
+          await trx
+            .insertInto('intake_contact')
+            .values({
+              received_at: now,
+              channel: 'web',
+              outcome: 'case',
+              caller_phone_protected: null,
+              caller_phone_index: null,
+              summary_protected: null,
+              case_id: created.id,
+              received_by: null,
+              receiving_unit_id: null,
+            })
+            .execute();
+          const trackingCode = newTrackingCode();
+          await trx
+            .insertInto('public_report')
+            .values({
+              case_id: created.id,
+              tracking_code: trackingCode.replace('-', ''),
+              pin_hash: pinHash,
+              created_at: now,
+            })
+            .execute();
+          const receipt = { trackingCode, pin, receivedAt: now.toISOString() };
+          if (idempotencyKey) await remember(trx, 'public-report', idempotencyKey, requestHash, receipt, now);
+          return receipt;
+        })
+        .catch(async (error: unknown) => {
+          // The same key sent twice at once: the first to commit wins, the other answers with its receipt.
+          if (idempotencyKey && (error as { code?: string }).code === '23505') {
+            const earlier = await replay<PublicReportReceipt>('public-report', idempotencyKey, requestHash);
+            if (earlier) return earlier;
+          }
+          throw error;
+        });
     },
 
     /**

@@ -78,7 +78,16 @@ export interface PublicReportTable {
   created_at: Timestamp;
 }
 
+export interface IdempotentRequestTable {
+  key: string;
+  endpoint: string;
+  request_hash: string;
+  response_protected: string;
+  created_at: Timestamp;
+}
+
 export interface IntakeTables {
+  idempotent_request: IdempotentRequestTable;
   public_report: PublicReportTable;
   case_number_counter: CaseNumberCounterTable;
   case_file: CaseFileTable;

@@ -5,6 +5,7 @@ import * as auditScope from './0003-audit-scope.ts';
 import * as organisationsAdmin from './0004-organisations-admin.ts';
 import * as intake from './0005-intake.ts';
 import * as publicReports from './0006-public-reports.ts';
+import * as idempotency from './0007-idempotency.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0004-organisations-admin': organisationsAdmin,
   '0005-intake': intake,
   '0006-public-reports': publicReports,
+  '0007-idempotency': idempotency,
 };
