@@ -79,6 +79,16 @@ export const ERRORS = {
     th: 'มีผู้ใช้ที่ใช้อีเมลนี้แล้ว',
     en: 'A user with this e-mail address already exists.',
   },
+  INVALID_SIGNATURE: {
+    status: 401,
+    th: 'ลายเซ็นของคำขอไม่ถูกต้อง',
+    en: 'The request signature is not valid.',
+  },
+  CHANNEL_UNAVAILABLE: {
+    status: 502,
+    th: 'ส่งข้อความผ่านช่องทางนี้ไม่สำเร็จ ข้อความถูกเก็บไว้แล้ว กรุณาลองใหม่ภายหลัง',
+    en: 'The message could not be delivered through this channel. It was kept; please try again later.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     th: 'รหัสส่งซ้ำ (Idempotency-Key) นี้ใช้กับข้อมูลอื่นไปแล้ว กรุณาใช้รหัสใหม่สำหรับรายงานใหม่',

@@ -14,7 +14,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
-import { createIntakeService, intakeRoutes, type IntakeService } from './modules/intake/index.ts';
+import {
+  createIntakeService,
+  createSocialService,
+  intakeRoutes,
+  socialRoutes,
+  type IntakeService,
+  type SocialService,
+} from './modules/intake/index.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
 import { authRoutes, createAuthService, SESSION_COOKIE, type AuthService } from './modules/identity/index.ts';
 import {
@@ -67,6 +74,7 @@ export interface Services {
   /** Protects identifying fields (the case data of intake); keys from configuration or the embedded data folder. */
   fields: FieldProtector;
   intake: IntakeService;
+  social: SocialService;
 }
 
 export function createServices({
@@ -85,6 +93,7 @@ export function createServices({
     roles: createRolesService({ db, clock }),
     fields,
     intake: createIntakeService({ db, clock, fields }),
+    social: createSocialService({ db, clock, fields, line: config.line }),
     importer: createUserImportService({
       db,
       clock,
@@ -219,6 +228,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     organisations: services.organisations,
     unitImport: services.unitImport,
   });
+  await app.register(socialRoutes, { social: services.social });
   await app.register(intakeRoutes, {
     intake: services.intake,
     publicReportsPerHour: Math.max(3, Math.min(20, config.rateLimitPerMinute)),

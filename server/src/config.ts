@@ -63,6 +63,10 @@ const EnvSchema = z.object({
   /** Keys of the protected (encrypted) fields: "id:base64,…", the first current. See platform/crypto. */
   FIELD_KEYS: z.string().min(1).optional(),
   FIELD_HASH_KEY: z.string().min(1).optional(),
+  /** LINE Official Account (Messaging API): the channel secret signs webhooks, the token sends replies. */
+  LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
+  LINE_API_URL: z.url().default('https://api.line.me'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -99,6 +103,8 @@ export interface Config {
    * (PostgreSQL needs them configured, so that every process shares them).
    */
   readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
+  /** null: the LINE channel is not set up (its webhook answers 503). */
+  readonly line: { readonly channelSecret: string; readonly accessToken: string; readonly apiUrl: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +172,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     fieldKeys:
       e.FIELD_KEYS && e.FIELD_HASH_KEY ? Object.freeze({ fieldKeys: e.FIELD_KEYS, hashKey: e.FIELD_HASH_KEY }) : null,
+    line:
+      e.LINE_CHANNEL_SECRET && e.LINE_CHANNEL_ACCESS_TOKEN
+        ? Object.freeze({
+            channelSecret: e.LINE_CHANNEL_SECRET,
+            accessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+            apiUrl: e.LINE_API_URL.replace(/\/+$/, ''),
+          })
+        : null,
   });
 }
 

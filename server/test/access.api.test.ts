@@ -48,6 +48,7 @@ describe('deny by default', () => {
         'POST /api/auth/sign-out',
         'POST /api/public/reports',
         'POST /api/public/reports/status',
+        'POST /api/webhooks/line',
       ].sort(),
     );
   });

@@ -9,6 +9,8 @@ export type Channel = (typeof CHANNELS)[number];
  * case — and counts in the reports.
  */
 export const CONTACT_OUTCOMES = [
+  /** A conversation on LINE or Facebook that staff have not triaged yet. */
+  'pending',
   'case',
   'advice',
   'information',
@@ -86,7 +88,7 @@ export const RecordContactRequest = z
   .object({
     channel: z.enum(['hotline', 'walk_in', 'international']).default('hotline'),
     callerPhone: optionalText(30),
-    outcome: z.enum(CONTACT_OUTCOMES),
+    outcome: z.enum(CONTACT_OUTCOMES).exclude(['pending']),
     summary: optionalText(2_000),
     /** Required when the outcome is `case`. */
     case: NewCaseInput.optional(),
@@ -186,3 +188,30 @@ export const PublicStatus = z
   })
   .meta({ id: 'PublicStatus' });
 export type PublicStatus = z.infer<typeof PublicStatus>;
+
+export const SocialMessage = z
+  .object({
+    id: z.uuid(),
+    direction: z.enum(['in', 'out']),
+    kind: z.string(),
+    text: z.string().nullable(),
+    delivery: z.enum(['received', 'sent', 'failed']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'SocialMessage' });
+
+export const SocialConversation = z
+  .object({
+    id: z.uuid(),
+    provider: z.enum(['line', 'facebook']),
+    contactId: z.uuid(),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    startedAt: z.string(),
+    lastMessageAt: z.string(),
+    messages: z.array(SocialMessage),
+  })
+  .meta({ id: 'SocialConversation' });
+export type SocialConversation = z.infer<typeof SocialConversation>;
+
+export const SocialReplyRequest = z.object({ text: text(2_000) }).meta({ id: 'SocialReplyRequest' });
+export type SocialReplyRequest = z.infer<typeof SocialReplyRequest>;

@@ -2,3 +2,5 @@ export { createIntakeService, formatCaseNumber, normalisePhone, type IntakeServi
 export { intakeRoutes } from './intake.routes.ts';
 export { isOpenAt, routeCase } from './routing.ts';
 export type { IntakeTables } from './intake.table.ts';
+export { createSocialService, type SocialService } from './social.service.ts';
+export { socialRoutes } from './social.routes.ts';

@@ -86,7 +86,40 @@ export interface IdempotentRequestTable {
   created_at: Timestamp;
 }
 
+export interface WebhookEventTable {
+  provider: string;
+  event_id: string;
+  received_at: Timestamp;
+}
+
+export interface SocialConversationTable {
+  id: Generated<string>;
+  provider: 'line' | 'facebook';
+  user_index: string;
+  user_protected: string;
+  contact_id: string;
+  started_at: Timestamp;
+  last_message_at: Timestamp;
+}
+
+export interface SocialMessageTable {
+  id: Generated<string>;
+  /** The order messages arrived in (times can be equal). */
+  seq: Generated<string>;
+  conversation_id: string;
+  direction: 'in' | 'out';
+  kind: string;
+  text_protected: string | null;
+  provider_message_id: string | null;
+  sent_by: string | null;
+  delivery: 'received' | 'sent' | 'failed';
+  created_at: Timestamp;
+}
+
 export interface IntakeTables {
+  webhook_event: WebhookEventTable;
+  social_conversation: SocialConversationTable;
+  social_message: SocialMessageTable;
   idempotent_request: IdempotentRequestTable;
   public_report: PublicReportTable;
   case_number_counter: CaseNumberCounterTable;

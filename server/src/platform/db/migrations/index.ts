@@ -6,6 +6,7 @@ import * as organisationsAdmin from './0004-organisations-admin.ts';
 import * as intake from './0005-intake.ts';
 import * as publicReports from './0006-public-reports.ts';
 import * as idempotency from './0007-idempotency.ts';
+import * as social from './0008-social.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0005-intake': intake,
   '0006-public-reports': publicReports,
   '0007-idempotency': idempotency,
+  '0008-social': social,
 };

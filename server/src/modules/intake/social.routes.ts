@@ -1,0 +1,72 @@
+import { ErrorResponse, SocialConversation, SocialReplyRequest } from '@oscc/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/access.ts';
+import type { SocialService } from './social.service.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService }> = async (app, { social }) => {
+  // A signature covers the body's exact bytes: in this inner plugin JSON arrives as text, parsed after the check.
+  await app.register(async (webhooks) => {
+    webhooks.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+
+    webhooks.post(
+      '/api/webhooks/line',
+      {
+        config: { access: { public: true }, rateLimit: { max: 600, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['intake'],
+          summary: 'LINE Messaging API webhook (X-Line-Signature checked over the raw body; redeliveries taken once)',
+          response: {
+            200: z.object({ taken: z.number().int(), skipped: z.number().int() }),
+            400: ErrorResponse,
+            401: ErrorResponse,
+            503: ErrorResponse,
+          },
+        },
+      },
+      async (request) => {
+        const signature = request.headers['x-line-signature'];
+        return social.receiveLine(
+          typeof request.body === 'string' ? request.body : '',
+          typeof signature === 'string' ? signature : undefined,
+        );
+      },
+    );
+  });
+
+  app.get(
+    '/api/social/conversations',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary: 'Conversations from LINE awaiting triage (or all), newest message first',
+        querystring: z.object({ status: z.enum(['pending', 'all']).default('pending') }),
+        response: { 200: z.object({ items: z.array(SocialConversation) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await social.listConversations(request.query.status) }),
+  );
+
+  app.post(
+    '/api/social/conversations/:id/replies',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary: "Reply to the person through the provider's API (the message is kept even when delivery fails: 502)",
+        params: z.object({ id: z.uuid() }),
+        body: SocialReplyRequest,
+        response: { 200: SocialConversation, 502: ErrorResponse, 503: ErrorResponse, ...errors },
+      },
+    },
+    async (request) =>
+      social.reply({ principal: requireActor(request), requestId: request.id }, request.params.id, request.body.text),
+  );
+};

@@ -1,0 +1,245 @@
+import type { ContactOutcome, SocialConversation } from '@oscc/contract';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database-schema.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Principal } from '../../platform/authorization/scope.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { pushLineText, verifyLineSignature, type LineSettings, type LineWebhookBody } from './line.ts';
+
+/**
+ * Conversations on LINE: each person's messages join one conversation, which
+ * is a contact awaiting triage (outcome `pending`) until staff decide what it
+ * is; staff replies go back through LINE's push API. Webhook events are taken
+ * once — LINE redelivers — and nothing identifying is stored in the clear.
+ */
+export function createSocialService({
+  db,
+  clock,
+  fields,
+  line,
+}: {
+  db: Kysely<Database>;
+  clock: Clock;
+  fields: FieldProtector;
+  line: LineSettings | null;
+}) {
+  async function conversation(id: string): Promise<SocialConversation | null> {
+    const row = await db
+      .selectFrom('social_conversation')
+      .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
+      .select([
+        'social_conversation.id',
+        'social_conversation.provider',
+        'social_conversation.contact_id',
+        'social_conversation.started_at',
+        'social_conversation.last_message_at',
+        'intake_contact.outcome',
+      ])
+      .where('social_conversation.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const messages = await db
+      .selectFrom('social_message')
+      .selectAll()
+      .where('conversation_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    return {
+      id: row.id,
+      provider: row.provider,
+      contactId: row.contact_id,
+      outcome: row.outcome as ContactOutcome,
+      startedAt: new Date(row.started_at).toISOString(),
+      lastMessageAt: new Date(row.last_message_at).toISOString(),
+      messages: messages.map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        kind: m.kind,
+        text: fields.revealOptional(m.text_protected, 'social.text'),
+        delivery: m.delivery,
+        createdAt: new Date(m.created_at).toISOString(),
+      })),
+    };
+  }
+
+  return {
+    lineConfigured: line !== null,
+
+    /**
+     * Takes a LINE webhook: checks its signature over the raw body, then each
+     * message event once. Answers how many events were new (for the log).
+     */
+    async receiveLine(rawBody: string, signature: string | undefined): Promise<{ taken: number; skipped: number }> {
+      if (!line) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'LINE is not configured' });
+      if (!verifyLineSignature(rawBody, signature, line.channelSecret)) throw new AppError('INVALID_SIGNATURE');
+      let body: LineWebhookBody;
+      try {
+        body = JSON.parse(rawBody) as LineWebhookBody;
+      } catch {
+        throw new AppError('MALFORMED_REQUEST');
+      }
+      const now = clock.now();
+      let taken = 0;
+      let skipped = 0;
+      for (const event of body.events ?? []) {
+        const userId = event.source?.userId;
+        if (event.type !== 'message' || !event.webhookEventId || !userId) {
+          skipped += 1;
+          continue;
+        }
+        const isNew = await db.transaction().execute(async (trx) => {
+          const fresh = await trx
+            .insertInto('webhook_event')
+            .values({ provider: 'line', event_id: event.webhookEventId!, received_at: now })
+            .onConflict((conflict) => conflict.columns(['provider', 'event_id']).doNothing())
+            .returning('event_id')
+            .executeTakeFirst();
+          if (!fresh) return false; // a redelivery of an event already taken
+          const userIndex = fields.blindIndex('line_user', userId);
+          let conversationId = (
+            await trx
+              .selectFrom('social_conversation')
+              .select('id')
+              .where('provider', '=', 'line')
+              .where('user_index', '=', userIndex)
+              .executeTakeFirst()
+          )?.id;
+          if (!conversationId) {
+            const contact = await trx
+              .insertInto('intake_contact')
+              .values({
+                received_at: now,
+                channel: 'line',
+                outcome: 'pending',
+                caller_phone_protected: null,
+                caller_phone_index: null,
+                summary_protected: null,
+                case_id: null,
+                received_by: null,
+                receiving_unit_id: null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            conversationId = (
+              await trx
+                .insertInto('social_conversation')
+                .values({
+                  provider: 'line',
+                  user_index: userIndex,
+                  user_protected: fields.protect(userId, 'social.user'),
+                  contact_id: contact.id,
+                  started_at: now,
+                  last_message_at: now,
+                })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id;
+          }
+          const kind = event.message?.type ?? 'unknown';
+          await trx
+            .insertInto('social_message')
+            .values({
+              conversation_id: conversationId,
+              direction: 'in',
+              kind,
+              text_protected:
+                kind === 'text' && event.message?.text ? fields.protect(event.message.text, 'social.text') : null,
+              provider_message_id: event.message?.id ?? null,
+              sent_by: null,
+              delivery: 'received',
+              created_at: now,
+            })
+            .execute();
+          await trx
+            .updateTable('social_conversation')
+            .set({ last_message_at: now })
+            .where('id', '=', conversationId)
+            .execute();
+          return true;
+        });
+        if (isNew) taken += 1;
+        else skipped += 1;
+      }
+      return { taken, skipped };
+    },
+
+    /** Conversations waiting for staff (newest message first), or all of them. */
+    async listConversations(status: 'pending' | 'all'): Promise<SocialConversation[]> {
+      let query = db
+        .selectFrom('social_conversation')
+        .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
+        .select('social_conversation.id')
+        .orderBy('social_conversation.last_message_at', 'desc')
+        .limit(50);
+      if (status === 'pending') query = query.where('intake_contact.outcome', '=', 'pending');
+      const ids = await query.execute();
+      const items = await Promise.all(ids.map((row) => conversation(row.id)));
+      return items.filter((item): item is SocialConversation => item !== null);
+    },
+
+    getConversation: async (id: string): Promise<SocialConversation> => {
+      const found = await conversation(id);
+      if (!found) throw new AppError('NOT_FOUND');
+      return found;
+    },
+
+    /**
+     * Sends a staff reply back through the provider. The message is kept
+     * whatever happens; when the provider does not take it, it is marked failed
+     * and the caller is told (502), to try again.
+     */
+    async reply(
+      actor: { principal: Principal; requestId: string | null },
+      conversationId: string,
+      text: string,
+    ): Promise<SocialConversation> {
+      const row = await db
+        .selectFrom('social_conversation')
+        .select(['id', 'provider', 'user_protected'])
+        .where('id', '=', conversationId)
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      if (row.provider !== 'line' || !line)
+        throw new AppError('SERVICE_UNAVAILABLE', { internal: 'provider not set up' });
+      const now = clock.now();
+      let delivered = true;
+      try {
+        await pushLineText(line, fields.reveal(row.user_protected, 'social.user'), text);
+      } catch {
+        delivered = false;
+      }
+      await db.transaction().execute(async (trx) => {
+        const message = await trx
+          .insertInto('social_message')
+          .values({
+            conversation_id: row.id,
+            direction: 'out',
+            kind: 'text',
+            text_protected: fields.protect(text, 'social.text'),
+            provider_message_id: null,
+            sent_by: actor.principal.userId,
+            delivery: delivered ? 'sent' : 'failed',
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { actorUserId: actor.principal.userId, requestId: actor.requestId, now },
+          {
+            action: delivered ? 'social.reply' : 'social.reply.failed',
+            entityType: 'social_conversation',
+            entityId: row.id,
+            after: { messageId: message.id, provider: row.provider },
+          },
+        );
+      });
+      if (!delivered) throw new AppError('CHANNEL_UNAVAILABLE');
+      return (await conversation(row.id))!;
+    },
+  };
+}
+
+export type SocialService = ReturnType<typeof createSocialService>;
