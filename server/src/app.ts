@@ -93,7 +93,7 @@ export function createServices({
     roles: createRolesService({ db, clock }),
     fields,
     intake: createIntakeService({ db, clock, fields }),
-    social: createSocialService({ db, clock, fields, line: config.line }),
+    social: createSocialService({ db, clock, fields, line: config.line, facebook: config.facebook }),
     importer: createUserImportService({
       db,
       clock,

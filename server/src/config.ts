@@ -67,6 +67,11 @@ const EnvSchema = z.object({
   LINE_CHANNEL_SECRET: z.string().min(1).optional(),
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
   LINE_API_URL: z.url().default('https://api.line.me'),
+  /** Facebook Messenger: the app secret signs webhooks, the page token sends replies, the verify token subscribes. */
+  FACEBOOK_APP_SECRET: z.string().min(1).optional(),
+  FACEBOOK_PAGE_ACCESS_TOKEN: z.string().min(1).optional(),
+  FACEBOOK_VERIFY_TOKEN: z.string().min(8).optional(),
+  FACEBOOK_GRAPH_URL: z.url().default('https://graph.facebook.com'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -105,6 +110,13 @@ export interface Config {
   readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
   /** null: the LINE channel is not set up (its webhook answers 503). */
   readonly line: { readonly channelSecret: string; readonly accessToken: string; readonly apiUrl: string } | null;
+  /** null: Messenger is not set up (its webhook answers 503). */
+  readonly facebook: {
+    readonly appSecret: string;
+    readonly pageAccessToken: string;
+    readonly verifyToken: string;
+    readonly graphUrl: string;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +190,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             channelSecret: e.LINE_CHANNEL_SECRET,
             accessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
             apiUrl: e.LINE_API_URL.replace(/\/+$/, ''),
+          })
+        : null,
+    facebook:
+      e.FACEBOOK_APP_SECRET && e.FACEBOOK_PAGE_ACCESS_TOKEN && e.FACEBOOK_VERIFY_TOKEN
+        ? Object.freeze({
+            appSecret: e.FACEBOOK_APP_SECRET,
+            pageAccessToken: e.FACEBOOK_PAGE_ACCESS_TOKEN,
+            verifyToken: e.FACEBOOK_VERIFY_TOKEN,
+            graphUrl: e.FACEBOOK_GRAPH_URL.replace(/\/+$/, ''),
           })
         : null,
   });

@@ -49,6 +49,8 @@ describe('deny by default', () => {
         'POST /api/public/reports',
         'POST /api/public/reports/status',
         'POST /api/webhooks/line',
+        'POST /api/webhooks/facebook',
+        'GET /api/webhooks/facebook',
       ].sort(),
     );
   });

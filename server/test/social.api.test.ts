@@ -11,12 +11,20 @@ import { createTestApp, signIn, type TestApp } from './harness.ts';
 const SECRET = 'line-channel-secret-for-tests';
 const TOKEN = 'line-channel-access-token-for-tests';
 const USER = 'U4af4980629a1b2c3d4e5f60718293a4b';
+const FB_SECRET = 'facebook-app-secret-for-tests';
+const FB_TOKEN = 'EAAGfacebookpagetokenfortests';
+const FB_VERIFY = 'oscc-verify-token-1300';
+const PSID = '6843215790123456';
 
 interface Pushed {
   authorization: string | undefined;
   body: { to: string; messages: { type: string; text: string }[] };
 }
 const pushed: Pushed[] = [];
+const graphSent: {
+  url: string;
+  body: { recipient: { id: string }; messaging_type: string; message: { text: string } };
+}[] = [];
 let lineIsDown = false;
 let line: Server;
 let t: TestApp;
@@ -41,6 +49,18 @@ async function playLine(request: IncomingMessage, response: ServerResponse): Pro
     response.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': 'req-1' }).end('{}');
     return;
   }
+  if (request.method === 'POST' && request.url?.startsWith('/v21.0/me/messages')) {
+    graphSent.push({ url: request.url, body: JSON.parse(body) });
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        JSON.stringify({
+          recipient_id: PSID,
+          message_id: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P',
+        }),
+      );
+    return;
+  }
   response.writeHead(404).end();
 }
 
@@ -53,6 +73,10 @@ beforeAll(async () => {
       LINE_CHANNEL_SECRET: SECRET,
       LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
       LINE_API_URL: `http://127.0.0.1:${port}`,
+      FACEBOOK_APP_SECRET: FB_SECRET,
+      FACEBOOK_PAGE_ACCESS_TOKEN: FB_TOKEN,
+      FACEBOOK_VERIFY_TOKEN: FB_VERIFY,
+      FACEBOOK_GRAPH_URL: `http://127.0.0.1:${port}`,
     },
   });
   calltaker = await signIn(t.app, 'calltaker@oscc.example');
@@ -178,6 +202,80 @@ describe('LINE', () => {
     expect((await t.app.inject({ url: '/api/social/conversations', headers: { cookie: executive } })).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('Facebook Messenger', () => {
+  const page = (messaging: object[]) => {
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [{ id: '1300000000000', time: 1_764_558_000_000, messaging }],
+    });
+    return { body, signature: `sha256=${createHmac('sha256', FB_SECRET).update(body).digest('hex')}` };
+  };
+  const message = (mid: string, text: string) => ({
+    sender: { id: PSID },
+    recipient: { id: '1300000000000' },
+    timestamp: 1_764_558_000_000,
+    message: { mid, text },
+  });
+  const deliverFb = (body: string, signature?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/webhooks/facebook',
+      headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
+      payload: body,
+    });
+
+  it('answers the subscription handshake only for our verify token', async () => {
+    const ok = await t.app.inject({
+      url: `/api/webhooks/facebook?hub.mode=subscribe&hub.verify_token=${FB_VERIFY}&hub.challenge=1158201444`,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('1158201444');
+    const wrong = await t.app.inject({
+      url: '/api/webhooks/facebook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444',
+    });
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it('takes signed messages once, skips echoes, and refuses a wrong signature', async () => {
+    const before = await count('social_conversation');
+    const first = page([
+      message('m_fb_1', 'สวัสดีค่ะ ถูกบังคับให้ทำงานไม่ได้รับค่าจ้าง'),
+      {
+        sender: { id: '1300000000000' },
+        recipient: { id: PSID },
+        message: { mid: 'm_echo', text: 'x', is_echo: true },
+      },
+    ]);
+    expect((await deliverFb(first.body, first.signature)).json()).toEqual({ taken: 1, skipped: 1 });
+    expect((await deliverFb(first.body, first.signature)).json()).toEqual({ taken: 0, skipped: 2 });
+    expect(await count('social_conversation')).toBe(before + 1);
+    const forged = page([message('m_fb_2', 'ปลอม')]);
+    const refused = await deliverFb(forged.body, `sha256=${'0'.repeat(64)}`);
+    expect(refused.statusCode).toBe(401);
+    expect((await deliverFb(forged.body)).statusCode).toBe(401);
+  });
+
+  it('replies through the Send API to the person who wrote', async () => {
+    const conversations = (
+      await t.app.inject({ url: '/api/social/conversations', headers: { cookie: calltaker } })
+    ).json().items;
+    const fb = conversations.find((c: { provider: string }) => c.provider === 'facebook');
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/social/conversations/${fb.id}/replies`,
+      headers: { cookie: calltaker },
+      payload: { text: 'เจ้าหน้าที่ 1300 จะติดต่อกลับค่ะ' },
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(graphSent).toEqual([
+      {
+        url: `/v21.0/me/messages?access_token=${FB_TOKEN}`,
+        body: { recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: 'เจ้าหน้าที่ 1300 จะติดต่อกลับค่ะ' } },
+      },
+    ]);
   });
 });
 

@@ -38,7 +38,59 @@ export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService }> = as
         );
       },
     );
+
+    webhooks.post(
+      '/api/webhooks/facebook',
+      {
+        config: { access: { public: true }, rateLimit: { max: 600, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['intake'],
+          summary:
+            'Facebook Messenger webhook (X-Hub-Signature-256 checked over the raw body; each message taken once)',
+          response: {
+            200: z.object({ taken: z.number().int(), skipped: z.number().int() }),
+            400: ErrorResponse,
+            401: ErrorResponse,
+            503: ErrorResponse,
+          },
+        },
+      },
+      async (request) => {
+        const signature = request.headers['x-hub-signature-256'];
+        return social.receiveFacebook(
+          typeof request.body === 'string' ? request.body : '',
+          typeof signature === 'string' ? signature : undefined,
+        );
+      },
+    );
   });
+
+  app.get(
+    '/api/webhooks/facebook',
+    {
+      config: { access: { public: true }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['intake'],
+        summary: "Messenger's subscription handshake: answers hub.challenge when hub.verify_token is ours",
+        querystring: z.object({
+          'hub.mode': z.string().max(20).optional(),
+          'hub.verify_token': z.string().max(200).optional(),
+          'hub.challenge': z.string().max(200).optional(),
+        }),
+        response: { 200: z.string(), 403: ErrorResponse, 503: ErrorResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/plain')
+        .send(
+          social.verifyFacebookSubscription(
+            request.query['hub.mode'],
+            request.query['hub.verify_token'],
+            request.query['hub.challenge'],
+          ),
+        ),
+  );
 
   app.get(
     '/api/social/conversations',

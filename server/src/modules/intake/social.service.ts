@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { ContactOutcome, SocialConversation } from '@oscc/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
@@ -6,6 +7,12 @@ import type { Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import {
+  sendFacebookText,
+  verifyFacebookSignature,
+  type FacebookSettings,
+  type FacebookWebhookBody,
+} from './facebook.ts';
 import { pushLineText, verifyLineSignature, type LineSettings, type LineWebhookBody } from './line.ts';
 
 /**
@@ -19,11 +26,13 @@ export function createSocialService({
   clock,
   fields,
   line,
+  facebook,
 }: {
   db: Kysely<Database>;
   clock: Clock;
   fields: FieldProtector;
   line: LineSettings | null;
+  facebook: FacebookSettings | null;
 }) {
   async function conversation(id: string): Promise<SocialConversation | null> {
     const row = await db
@@ -64,9 +73,105 @@ export function createSocialService({
     };
   }
 
-  return {
-    lineConfigured: line !== null,
+  /** One message from a provider, whatever its wire format. */
+  interface Inbound {
+    eventId: string;
+    userId: string;
+    kind: string;
+    text: string | null;
+    messageId: string | null;
+  }
 
+  /** Takes each message once (providers redeliver) into the person's conversation. */
+  async function receive(provider: 'line' | 'facebook', messages: Inbound[], ignored: number) {
+    const now = clock.now();
+    let taken = 0;
+    let skipped = ignored;
+    for (const message of messages) {
+      const isNew = await db.transaction().execute(async (trx) => {
+        const fresh = await trx
+          .insertInto('webhook_event')
+          .values({ provider, event_id: message.eventId, received_at: now })
+          .onConflict((conflict) => conflict.columns(['provider', 'event_id']).doNothing())
+          .returning('event_id')
+          .executeTakeFirst();
+        if (!fresh) return false; // a redelivery of an event already taken
+        const userIndex = fields.blindIndex(`${provider}_user`, message.userId);
+        let conversationId = (
+          await trx
+            .selectFrom('social_conversation')
+            .select('id')
+            .where('provider', '=', provider)
+            .where('user_index', '=', userIndex)
+            .executeTakeFirst()
+        )?.id;
+        if (!conversationId) {
+          const contact = await trx
+            .insertInto('intake_contact')
+            .values({
+              received_at: now,
+              channel: provider,
+              outcome: 'pending',
+              caller_phone_protected: null,
+              caller_phone_index: null,
+              summary_protected: null,
+              case_id: null,
+              received_by: null,
+              receiving_unit_id: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          conversationId = (
+            await trx
+              .insertInto('social_conversation')
+              .values({
+                provider,
+                user_index: userIndex,
+                user_protected: fields.protect(message.userId, 'social.user'),
+                contact_id: contact.id,
+                started_at: now,
+                last_message_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+        }
+        const kind = message.kind;
+        await trx
+          .insertInto('social_message')
+          .values({
+            conversation_id: conversationId,
+            direction: 'in',
+            kind,
+            text_protected: message.text ? fields.protect(message.text, 'social.text') : null,
+            provider_message_id: message.messageId,
+            sent_by: null,
+            delivery: 'received',
+            created_at: now,
+          })
+          .execute();
+        await trx
+          .updateTable('social_conversation')
+          .set({ last_message_at: now })
+          .where('id', '=', conversationId)
+          .execute();
+        return true;
+      });
+      if (isNew) taken += 1;
+      else skipped += 1;
+    }
+    return { taken, skipped };
+  }
+
+  function parseJson<T>(raw: string): T {
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      throw new AppError('MALFORMED_REQUEST');
+    }
+  }
+
+  return {
     /**
      * Takes a LINE webhook: checks its signature over the raw body, then each
      * message event once. Answers how many events were new (for the log).
@@ -74,95 +179,61 @@ export function createSocialService({
     async receiveLine(rawBody: string, signature: string | undefined): Promise<{ taken: number; skipped: number }> {
       if (!line) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'LINE is not configured' });
       if (!verifyLineSignature(rawBody, signature, line.channelSecret)) throw new AppError('INVALID_SIGNATURE');
-      let body: LineWebhookBody;
-      try {
-        body = JSON.parse(rawBody) as LineWebhookBody;
-      } catch {
-        throw new AppError('MALFORMED_REQUEST');
-      }
-      const now = clock.now();
-      let taken = 0;
-      let skipped = 0;
+      const body = parseJson<LineWebhookBody>(rawBody);
+      const messages: Inbound[] = [];
+      let ignored = 0;
       for (const event of body.events ?? []) {
         const userId = event.source?.userId;
-        if (event.type !== 'message' || !event.webhookEventId || !userId) {
-          skipped += 1;
-          continue;
-        }
-        const isNew = await db.transaction().execute(async (trx) => {
-          const fresh = await trx
-            .insertInto('webhook_event')
-            .values({ provider: 'line', event_id: event.webhookEventId!, received_at: now })
-            .onConflict((conflict) => conflict.columns(['provider', 'event_id']).doNothing())
-            .returning('event_id')
-            .executeTakeFirst();
-          if (!fresh) return false; // a redelivery of an event already taken
-          const userIndex = fields.blindIndex('line_user', userId);
-          let conversationId = (
-            await trx
-              .selectFrom('social_conversation')
-              .select('id')
-              .where('provider', '=', 'line')
-              .where('user_index', '=', userIndex)
-              .executeTakeFirst()
-          )?.id;
-          if (!conversationId) {
-            const contact = await trx
-              .insertInto('intake_contact')
-              .values({
-                received_at: now,
-                channel: 'line',
-                outcome: 'pending',
-                caller_phone_protected: null,
-                caller_phone_index: null,
-                summary_protected: null,
-                case_id: null,
-                received_by: null,
-                receiving_unit_id: null,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            conversationId = (
-              await trx
-                .insertInto('social_conversation')
-                .values({
-                  provider: 'line',
-                  user_index: userIndex,
-                  user_protected: fields.protect(userId, 'social.user'),
-                  contact_id: contact.id,
-                  started_at: now,
-                  last_message_at: now,
-                })
-                .returning('id')
-                .executeTakeFirstOrThrow()
-            ).id;
-          }
-          const kind = event.message?.type ?? 'unknown';
-          await trx
-            .insertInto('social_message')
-            .values({
-              conversation_id: conversationId,
-              direction: 'in',
-              kind,
-              text_protected:
-                kind === 'text' && event.message?.text ? fields.protect(event.message.text, 'social.text') : null,
-              provider_message_id: event.message?.id ?? null,
-              sent_by: null,
-              delivery: 'received',
-              created_at: now,
-            })
-            .execute();
-          await trx
-            .updateTable('social_conversation')
-            .set({ last_message_at: now })
-            .where('id', '=', conversationId)
-            .execute();
-          return true;
-        });
-        if (isNew) taken += 1;
-        else skipped += 1;
+        if (event.type !== 'message' || !event.webhookEventId || !userId) ignored += 1;
+        else
+          messages.push({
+            eventId: event.webhookEventId,
+            userId,
+            kind: event.message?.type ?? 'unknown',
+            text: event.message?.type === 'text' ? (event.message.text ?? null) : null,
+            messageId: event.message?.id ?? null,
+          });
       }
-      return { taken, skipped };
+      return receive('line', messages, ignored);
+    },
+
+    /** The Messenger verification handshake: the challenge back for the right token, nothing otherwise. */
+    verifyFacebookSubscription(
+      mode: string | undefined,
+      token: string | undefined,
+      challenge: string | undefined,
+    ): string {
+      if (!facebook) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'Facebook is not configured' });
+      if (mode !== 'subscribe' || !token || !challenge) throw new AppError('FORBIDDEN');
+      const given = Buffer.from(token);
+      const expected = Buffer.from(facebook.verifyToken);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('FORBIDDEN');
+      return challenge;
+    },
+
+    /** Takes a Messenger webhook: checks X-Hub-Signature-256, then each message once (by its mid). */
+    async receiveFacebook(rawBody: string, signature: string | undefined): Promise<{ taken: number; skipped: number }> {
+      if (!facebook) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'Facebook is not configured' });
+      if (!verifyFacebookSignature(rawBody, signature, facebook.appSecret)) throw new AppError('INVALID_SIGNATURE');
+      const body = parseJson<FacebookWebhookBody>(rawBody);
+      const messages: Inbound[] = [];
+      let ignored = 0;
+      for (const entry of body.entry ?? [])
+        for (const event of entry.messaging ?? []) {
+          const mid = event.message?.mid;
+          const userId = event.sender?.id;
+          // Echoes are the page's own messages coming back; deliveries and reads carry no message.
+          if (!mid || !userId || event.message?.is_echo) ignored += 1;
+          else
+            messages.push({
+              eventId: mid,
+              userId,
+              kind: event.message?.text ? 'text' : (event.message?.attachments?.[0]?.type ?? 'unknown'),
+              text: event.message?.text ?? null,
+              messageId: mid,
+            });
+        }
+      return receive('facebook', messages, ignored);
     },
 
     /** Conversations waiting for staff (newest message first), or all of them. */
@@ -201,12 +272,15 @@ export function createSocialService({
         .where('id', '=', conversationId)
         .executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND');
-      if (row.provider !== 'line' || !line)
-        throw new AppError('SERVICE_UNAVAILABLE', { internal: 'provider not set up' });
       const now = clock.now();
+      const to = fields.reveal(row.user_protected, 'social.user');
+      let send: (() => Promise<void>) | null = null;
+      if (row.provider === 'line' && line) send = () => pushLineText(line, to, text);
+      if (row.provider === 'facebook' && facebook) send = () => sendFacebookText(facebook, to, text);
+      if (!send) throw new AppError('SERVICE_UNAVAILABLE', { internal: `${row.provider} is not configured` });
       let delivered = true;
       try {
-        await pushLineText(line, fields.reveal(row.user_protected, 'social.user'), text);
+        await send();
       } catch {
         delivered = false;
       }
