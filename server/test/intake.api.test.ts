@@ -184,6 +184,37 @@ describe('a contact that becomes a case', () => {
   });
 });
 
+describe('screening: earlier cases that may be about the same people', () => {
+  const related = async (query: string) =>
+    (await t.app.inject({ url: `/api/intake/related?${query}`, headers: { cookie: calltaker } })).json();
+
+  it('finds them by the same phone, the same ID, or a similar name in the same province', async () => {
+    const byPhone = await related(`phone=${encodeURIComponent('+66 81 234 5678')}`);
+    expect(byPhone.items.map((c: { caseNumber: string }) => c.caseNumber)).toContain('2569-000001');
+    expect(byPhone.items[0].reasons).toContain('same_phone');
+
+    const byId = await related('idType=thai_id&idNumber=1101200023452');
+    expect(byId.items.length).toBeGreaterThan(0);
+    expect(byId.items.every((c: { reasons: string[] }) => c.reasons.includes('same_id'))).toBe(true);
+
+    // Typed differently — another title and a mistyped vowel — in the same province.
+    const byName = await related(`name=${encodeURIComponent('นาย สมชาย ใจร้ำย')}&areaCode=38`);
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items[0].reasons).toEqual(['similar_name']);
+    expect((await related(`name=${encodeURIComponent('นาย สมชาย ใจร้ำย')}&areaCode=70`)).items).toEqual([]);
+    expect((await related(`name=${encodeURIComponent('นางสมศรี ทองคำ')}&areaCode=38`)).items).toEqual([]);
+  });
+
+  it('says which search term is wrong', async () => {
+    const response = await t.app.inject({
+      url: '/api/intake/related?idType=thai_id&idNumber=1101200023451',
+      headers: { cookie: calltaker },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0].path).toBe('query.idNumber');
+  });
+});
+
 describe('bad input gets a clear error and writes nothing', () => {
   it.each([
     [{ outcome: 'case' }, 'body.case'],

@@ -51,14 +51,12 @@ async function playLine(request: IncomingMessage, response: ServerResponse): Pro
   }
   if (request.method === 'POST' && request.url?.startsWith('/v21.0/me/messages')) {
     graphSent.push({ url: request.url, body: JSON.parse(body) });
-    response
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          recipient_id: PSID,
-          message_id: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P',
-        }),
-      );
+    response.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        recipient_id: PSID,
+        message_id: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P',
+      }),
+    );
     return;
   }
   response.writeHead(404).end();

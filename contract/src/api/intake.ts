@@ -215,3 +215,31 @@ export type SocialConversation = z.infer<typeof SocialConversation>;
 
 export const SocialReplyRequest = z.object({ text: text(2_000) }).meta({ id: 'SocialReplyRequest' });
 export type SocialReplyRequest = z.infer<typeof SocialReplyRequest>;
+
+/** Screening: what to look for in earlier cases (any of them). */
+export const RelatedCasesQuery = z
+  .object({
+    phone: z.string().trim().max(30).optional(),
+    idType: z.enum(['thai_id', 'passport']).optional(),
+    idNumber: z.string().trim().max(40).optional(),
+    name: z.string().trim().max(200).optional(),
+    /** With `name`: where — cases in the same province are compared. */
+    areaCode: z
+      .string()
+      .regex(/^(\d{2}|\d{4}|\d{6})$/)
+      .optional(),
+    days: z.coerce.number().int().min(1).max(3650).default(180),
+  })
+  .meta({ id: 'RelatedCasesQuery' });
+export type RelatedCasesQuery = z.infer<typeof RelatedCasesQuery>;
+
+export const RelatedCase = z
+  .object({
+    id: z.uuid(),
+    caseNumber: z.string(),
+    status: z.string(),
+    createdAt: z.string(),
+    reasons: z.array(z.enum(['same_phone', 'same_id', 'similar_name'])),
+  })
+  .meta({ id: 'RelatedCase' });
+export type RelatedCase = z.infer<typeof RelatedCase>;

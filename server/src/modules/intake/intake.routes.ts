@@ -7,6 +7,8 @@ import {
   PublicStatusRequest,
   RecordContactRequest,
   RecordedContact,
+  RelatedCase,
+  RelatedCasesQuery,
 } from '@oscc/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -103,5 +105,20 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
       },
     },
     async (request) => intake.callerHistory(request.query.phone),
+  );
+
+  app.get(
+    '/api/intake/related',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Screening: earlier cases with the same phone or ID, or a similar name in the same province, within a period',
+        querystring: RelatedCasesQuery,
+        response: { 200: z.object({ items: z.array(RelatedCase) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await intake.relatedCases(request.query) }),
   );
 };

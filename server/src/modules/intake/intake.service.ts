@@ -15,6 +15,8 @@ import {
   type PublicStatus,
   type PublicStatusRequest,
   type RecordedContact,
+  type RelatedCase,
+  type RelatedCasesQuery,
   type RoutingDecision,
 } from '@oscc/contract';
 import { createHash, randomInt } from 'node:crypto';
@@ -26,6 +28,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
+import { nameSimilarity } from './name-similarity.ts';
 import { routeCase } from './routing.ts';
 
 /**
@@ -482,6 +485,85 @@ export function createIntakeService({
         receivedAt: new Date(report.created_at).toISOString(),
         updatedAt: new Date(report.updated_at).toISOString(),
       };
+    },
+
+    /**
+     * Screening: earlier cases that may be about the same people — the same
+     * phone or ID (by keyed hash), or a similar name in the same province
+     * within the period (names are protected, so the candidates of that
+     * province and period are revealed and compared here, at most 2,000).
+     */
+    async relatedCases(query: RelatedCasesQuery): Promise<RelatedCase[]> {
+      const now = clock.now();
+      const since = new Date(now.getTime() - query.days * 86_400_000);
+      const reasons = new Map<string, Set<RelatedCase['reasons'][number]>>();
+      const add = (caseId: string, reason: RelatedCase['reasons'][number]) =>
+        reasons.set(caseId, (reasons.get(caseId) ?? new Set()).add(reason));
+      const problems: FieldProblem[] = [];
+
+      if (query.phone) {
+        const phone = normalisePhone(query.phone);
+        if (!phone) problems.push({ path: 'query.phone', code: 'invalid_phone', message: 'Not a phone number' });
+        else {
+          const index = fields.blindIndex('phone', phone);
+          const [people, contacts] = await Promise.all([
+            db.selectFrom('case_person').select('case_id').where('phone_index', '=', index).execute(),
+            db
+              .selectFrom('intake_contact')
+              .select('case_id')
+              .where('caller_phone_index', '=', index)
+              .where('case_id', 'is not', null)
+              .execute(),
+          ]);
+          for (const row of [...people, ...contacts]) if (row.case_id) add(row.case_id, 'same_phone');
+        }
+      }
+      if (query.idNumber && query.idType) {
+        const parsed =
+          query.idType === 'thai_id' ? parseThaiNationalId(query.idNumber) : parsePassportNumber(query.idNumber);
+        if (!parsed.ok)
+          problems.push({ path: 'query.idNumber', code: parsed.problem.code, message: parsed.problem.en });
+        else {
+          const rows = await db
+            .selectFrom('case_person')
+            .select('case_id')
+            .where('id_number_index', '=', fields.blindIndex(query.idType, parsed.value))
+            .execute();
+          for (const row of rows) add(row.case_id, 'same_id');
+        }
+      }
+      if (query.name && query.areaCode) {
+        const candidates = await db
+          .selectFrom('case_person')
+          .innerJoin('case_file', 'case_file.id', 'case_person.case_id')
+          .select(['case_person.case_id', 'case_person.name_protected'])
+          .where('case_file.province_code', '=', query.areaCode.slice(0, 2))
+          .where('case_file.created_at', '>=', since)
+          .where('case_person.name_protected', 'is not', null)
+          .orderBy('case_file.created_at', 'desc')
+          .limit(2_000)
+          .execute();
+        for (const candidate of candidates)
+          if (nameSimilarity(query.name, fields.reveal(candidate.name_protected!, 'person.name')) >= 0.85)
+            add(candidate.case_id, 'similar_name');
+      }
+      if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+      if (reasons.size === 0) return [];
+      const cases = await db
+        .selectFrom('case_file')
+        .select(['id', 'case_number', 'status', 'created_at'])
+        .where('id', 'in', [...reasons.keys()])
+        .where('created_at', '>=', since)
+        .orderBy('created_at', 'desc')
+        .limit(50)
+        .execute();
+      return cases.map((c) => ({
+        id: c.id,
+        caseNumber: c.case_number,
+        status: c.status,
+        createdAt: new Date(c.created_at).toISOString(),
+        reasons: [...reasons.get(c.id)!].sort(),
+      }));
     },
 
     /** Earlier contacts and open cases of a number, found by its keyed hash (the number itself is never stored). */
