@@ -50,6 +50,17 @@ describe('navigationFor', () => {
     expect(navigationFor(['users.manage']).map((item) => item.to)).not.toContain('/roles');
   });
 
+  it('puts the hotline console right after home for people who take contacts', () => {
+    expect(navigationFor(['cases.intake', 'organisations.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/intake',
+      '/geography',
+      '/units',
+      '/agencies',
+    ]);
+    expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake');
+  });
+
   it('adds the API docs, as a plain link, for people who may read system configuration', () => {
     const items = navigationFor(['organisations.read', 'users.read', 'system.jobs.read', 'system.config.read']);
     expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/agencies', '/users', '/api/docs']);

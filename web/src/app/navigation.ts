@@ -1,7 +1,15 @@
 import type { Action } from '@oscc/contract';
 
 export type NavigationLabel =
-  'nav.home' | 'nav.geography' | 'nav.units' | 'nav.agencies' | 'nav.users' | 'nav.audit' | 'nav.roles' | 'nav.apiDocs';
+  | 'nav.home'
+  | 'nav.intake'
+  | 'nav.geography'
+  | 'nav.units'
+  | 'nav.agencies'
+  | 'nav.users'
+  | 'nav.audit'
+  | 'nav.roles'
+  | 'nav.apiDocs';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -15,6 +23,7 @@ export interface NavigationItem {
 /** Every page of the app. Only pages that work are listed here. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
+  { label: 'nav.intake', to: '/intake', requires: 'cases.intake' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },

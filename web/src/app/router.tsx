@@ -27,6 +27,22 @@ export function createRouter() {
       hydrateFallbackElement: <Loading />,
     },
     {
+      path: '/report',
+      lazy: page(
+        () => import('./routes/public-report.tsx'),
+        (m) => m.PublicReportRoute,
+      ),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
+      path: '/report/status',
+      lazy: page(
+        () => import('./routes/public-report.tsx'),
+        (m) => m.PublicReportStatusRoute,
+      ),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
       path: '/set-password',
       lazy: page(
         () => import('./routes/set-password.tsx'),
@@ -48,6 +64,13 @@ export function createRouter() {
       hydrateFallbackElement: <Loading />,
       children: [
         { index: true, element: <HomeRoute /> },
+        {
+          path: 'intake',
+          lazy: page(
+            () => import('./routes/intake.tsx'),
+            (m) => m.IntakeRoute,
+          ),
+        },
         {
           path: 'geography',
           lazy: page(

@@ -1,4 +1,4 @@
-import type { District, Province, RoleInfo, Subdistrict } from '@oscc/contract';
+import type { District, ProblemType, Province, RoleInfo, Subdistrict } from '@oscc/contract';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api.ts';
 
@@ -81,5 +81,15 @@ export function useSubdistricts(districtCode: string | null) {
     select: (data) => data.items,
     enabled: districtCode !== null,
     staleTime: Infinity,
+  });
+}
+
+/** The problem types the 1300 centre takes, the urgent ones first (units' forms, the hotline console); reference data that rarely changes. */
+export function useProblemTypes() {
+  return useQuery({
+    queryKey: ['reference', 'problem-types'],
+    queryFn: ({ signal }) => apiRequest<{ items: ProblemType[] }>('/api/problem-types', { signal }),
+    select: (data) => data.items,
+    staleTime: 30 * 60_000,
   });
 }

@@ -8,10 +8,15 @@ interface PublicPageProps {
   intro?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  /** Another width for the card (the public report form is wider than the sign-in form). */
+  className?: string;
 }
 
-/** The frame of the pages people see before they are signed in: sign-in, forgotten password, setting a password. */
-export function PublicPage({ title, intro, children, footer }: PublicPageProps) {
+/**
+ * The frame of the pages people see before they are signed in: sign-in, forgotten password, setting a password,
+ * the public report and its status.
+ */
+export function PublicPage({ title, intro, children, footer, className = '' }: PublicPageProps) {
   const { t } = useLanguage();
   useDocumentTitle(title);
   return (
@@ -26,7 +31,7 @@ export function PublicPage({ title, intro, children, footer }: PublicPageProps) 
         <LanguageSwitch className="button-on-dark" />
       </header>
       <main className="sign-in-main">
-        <div className="card sign-in-card">
+        <div className={`card sign-in-card ${className}`.trim()}>
           <h1 id="page-title" tabIndex={-1}>
             {title}
           </h1>

@@ -1,4 +1,4 @@
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useSession } from '../../features/auth/api/session.ts';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
@@ -25,7 +25,17 @@ export function SignInRoute() {
     <PublicPage
       title={t('auth.signInTitle')}
       intro={t('auth.signInIntro')}
-      footer={<p className="note">{t('auth.demoNote')}</p>}
+      footer={
+        <>
+          <p className="note">{t('auth.demoNote')}</p>
+          <p className="form-link public-report-links">
+            <Link className="button button-block" to="/report">
+              {t('publicReport.reportLink')}
+            </Link>
+            <Link to="/report/status">{t('publicReport.statusLink')}</Link>
+          </p>
+        </>
+      }
     >
       {session.isPending ? (
         <Loading />

@@ -4,7 +4,6 @@ import type {
   CreateUnitRequest,
   MoveAgencyRequest,
   MoveUnitRequest,
-  ProblemType,
   SetActiveRequest,
   UnitDetail,
   UnitPage,
@@ -31,15 +30,8 @@ export function useAgencies() {
   });
 }
 
-/** The problem types the 1300 centre takes, the urgent ones first; reference data that rarely changes. */
-export function useProblemTypes() {
-  return useQuery({
-    queryKey: ['organisations', 'problem-types'],
-    queryFn: ({ signal }) => apiRequest<{ items: ProblemType[] }>('/api/problem-types', { signal }),
-    select: (data) => data.items,
-    staleTime: 30 * 60_000,
-  });
-}
+/** Shared with the hotline console: one cache for the reference list. */
+export { useProblemTypes } from '../../../lib/reference-data.ts';
 
 /** One page of the units directory: searched, filtered and paged on the server (there are over 20,000 units). */
 export function useUnits(filters: UnitFilters) {

@@ -11,7 +11,7 @@ import { localizedRowName } from '../../../lib/format.ts';
 import { useAgencies, useChangeAgency } from '../api/organisations.ts';
 import { agencyBranchIds, buildAgencyTree, type AgencyNode } from '../utils/agency-tree.ts';
 import { AgencyOptions } from './agency-select.tsx';
-import { focusFirstProblem } from './form-focus.ts';
+import { focusFirstProblem } from '../../../lib/form-focus.ts';
 
 /** What a manager is doing to which agency; one at a time, shown right below that agency. */
 type Action = { kind: 'create'; parentId: string | null } | { kind: 'edit' | 'move' | 'active'; agencyId: string };

@@ -11,7 +11,7 @@ import {
   removeProvince,
   type AreaEntry,
 } from '../utils/areas.ts';
-import { PlaceSelects, type PickedPlace, type PlaceCodes } from './place-selects.tsx';
+import { PlaceSelects, type PickedPlace, type PlaceCodes } from '../../../components/ui/place-selects.tsx';
 import { useAreaLabel } from './unit-texts.ts';
 
 /** Above this many areas the list gets a search box and the provinces fold, so hundreds stay manageable. */

@@ -17,7 +17,7 @@ import {
   type UnitFilters,
 } from '../utils/unit-filters.ts';
 import { AgencyOptions } from './agency-select.tsx';
-import { PlaceSelects } from './place-selects.tsx';
+import { PlaceSelects } from '../../../components/ui/place-selects.tsx';
 
 interface UnitDirectoryProps {
   filters: UnitFilters;

@@ -22,9 +22,9 @@ import {
 } from '../utils/unit-form.ts';
 import { AgencyOptions } from './agency-select.tsx';
 import { AreasEditor } from './areas-editor.tsx';
-import { focusFirstProblem } from './form-focus.ts';
+import { focusFirstProblem } from '../../../lib/form-focus.ts';
 import { OfficeHoursEditor } from './office-hours-editor.tsx';
-import { PlaceSelects } from './place-selects.tsx';
+import { PlaceSelects } from '../../../components/ui/place-selects.tsx';
 import { ProblemTypesField } from './problem-types-field.tsx';
 
 interface UnitFormProps {

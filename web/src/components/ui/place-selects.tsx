@@ -1,8 +1,8 @@
 import type { District, Province, Subdistrict } from '@oscc/contract';
-import { Field } from '../../../components/ui/field.tsx';
-import { useLanguage } from '../../../i18n/index.ts';
-import { localizedRowName } from '../../../lib/format.ts';
-import { useDistricts, useProvinces, useSubdistricts } from '../../../lib/reference-data.ts';
+import { Field } from './field.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { localizedRowName } from '../../lib/format.ts';
+import { useDistricts, useProvinces, useSubdistricts } from '../../lib/reference-data.ts';
 
 export interface PlaceCodes {
   provinceCode: string;

@@ -1,0 +1,126 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasNoHorizontalOverflow,
+  screenshot,
+  seriousAccessibilityProblems,
+  visible,
+  WAIT_MS,
+} from './support/pages.ts';
+import { useAppUnderTest } from './support/suite.ts';
+
+/** Ratchaburi › Mueang Ratchaburi › Na Mueang. */
+const PROVINCE = '70';
+const DISTRICT = '7001';
+const SUBDISTRICT = '700101';
+
+const app = useAppUnderTest();
+
+/** Chooses an option once the list has loaded it (districts and subdistricts arrive after the level above). */
+async function choose(select: Locator, value: string): Promise<void> {
+  await select.locator(`option[value="${value}"]`).waitFor({ state: 'attached', timeout: WAIT_MS });
+  await select.selectOption(value);
+}
+
+describe('a report from the public website, on a phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let trackingCode = '';
+  let pin = '';
+
+  beforeAll(async () => {
+    context = await app.newContext({ width: 360, height: 780, mobile: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('is offered from the sign-in page, without an account', async () => {
+    await page.goto('/sign-in');
+    await (await visible(page.getByRole('link', { name: 'แจ้งเรื่องขอความช่วยเหลือ' }))).click();
+    await page.waitForURL('**/report', { timeout: WAIT_MS });
+    await visible(page.getByRole('heading', { level: 1, name: 'แจ้งเรื่องขอความช่วยเหลือ' }));
+    await visible(page.getByRole('link', { name: 'โทร 1300' }));
+    expect(await page.getByRole('link', { name: 'ตำรวจ 191' }).getAttribute('href')).toBe('tel:191');
+  });
+
+  it('is filed in Thai — violence, in danger now, a Ratchaburi subdistrict, anonymous — and gives a code and PIN', async () => {
+    // Sending without the story, the place and the consent names each problem next to its field.
+    await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
+    await visible(page.getByText('กรุณาเล่าเรื่องที่เกิดขึ้น'));
+    await visible(page.getByText('กรุณาเลือกจังหวัดที่เกิดเหตุ'));
+    await visible(page.getByText('กรุณาทำเครื่องหมายยินยอมก่อนส่งเรื่อง'));
+    const story = page.getByLabel('เล่าเรื่องที่เกิดขึ้น');
+    expect(await story.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+
+    await story.fill('ได้ยินเสียงเด็กร้องและเสียงตีทุกคืนที่บ้านข้าง ๆ ตอนนี้ยังได้ยินอยู่');
+    await page.getByRole('checkbox', { name: 'ความรุนแรง', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'อยู่ในอันตรายตอนนี้' }).check();
+    await choose(page.getByLabel('จังหวัด'), PROVINCE);
+    await choose(page.getByLabel('อำเภอ/เขต'), DISTRICT);
+    await choose(page.getByLabel('ตำบล/แขวง'), SUBDISTRICT);
+    // Anonymous unless the person chooses otherwise: no name or phone is asked for.
+    expect(await page.getByRole('radio', { name: 'ไม่เปิดเผยชื่อ' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('เบอร์โทรศัพท์').count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'ฉันอ่านและยินยอมตามข้างต้น' }).check();
+
+    // The honeypot is there for robots only: out of sight, out of the tab order, hidden from screen readers.
+    const honeypot = page.locator('input[name="website"]');
+    expect(await honeypot.getAttribute('tabindex')).toBe('-1');
+    expect(await honeypot.getAttribute('autocomplete')).toBe('off');
+    expect(await honeypot.inputValue()).toBe('');
+    const box = await honeypot.boundingBox();
+    expect(box === null || box.x + box.width < 0).toBe(true);
+
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, 'public-report-01-form');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
+    const heading = await visible(page.getByRole('heading', { level: 1, name: 'ได้รับเรื่องของคุณแล้ว' }));
+    await page.waitForFunction(() => document.activeElement?.id === 'page-title', undefined, { timeout: WAIT_MS });
+    expect(await heading.first().innerText()).toBe('ได้รับเรื่องของคุณแล้ว');
+    await visible(page.getByText('จดหรือบันทึกภาพหน้าจอไว้ — เราจะไม่แสดง PIN อีก'));
+    trackingCode = (await page.getByTestId('tracking-code').innerText()).trim();
+    pin = (await page.getByTestId('pin').innerText()).trim();
+    expect(trackingCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, 'public-report-02-receipt');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows the stage for the tracking code and PIN, with no personal data', async () => {
+    await page.getByRole('link', { name: 'ติดตามสถานะเรื่อง' }).click();
+    await page.waitForURL('**/report/status', { timeout: WAIT_MS });
+    await visible(page.getByRole('heading', { level: 1, name: 'ติดตามสถานะเรื่อง' }));
+    // Typed as people do: small letters, no dash.
+    await page.getByLabel('รหัสติดตามเรื่อง').fill(trackingCode.replace('-', '').toLowerCase());
+    await page.getByLabel('รหัส PIN').fill(pin);
+    await page.getByRole('button', { name: 'ดูสถานะ' }).click();
+    const result = await visible(page.getByRole('status'));
+    const text = await result.first().innerText();
+    expect(text).toContain('รับเรื่องแล้ว');
+    expect(text).toContain(trackingCode);
+    // Dates in the Buddhist era (the year 25xx).
+    expect(text).toMatch(/25\d\d/);
+    expect(text).not.toMatch(/เด็กร้อง|ราชบุรี/);
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, 'public-report-03-status');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('answers a wrong PIN with the neutral message that never says which part was wrong', async () => {
+    const wrongPin = pin === '000000' ? '111111' : '000000';
+    await page.getByLabel('รหัส PIN').fill(wrongPin);
+    await page.getByRole('button', { name: 'ดูสถานะ' }).click();
+    const alert = await visible(page.getByRole('alert'));
+    expect(await alert.first().innerText()).toBe('ไม่พบเรื่อง หรือรหัส PIN ไม่ถูกต้อง');
+    expect(await page.getByText('รับเรื่องแล้ว').count()).toBe(0);
+    await screenshot(page, 'public-report-04-status-not-found');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+});
