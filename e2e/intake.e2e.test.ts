@@ -1,6 +1,3 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { buddhistYear, thaiIdCheckDigit } from '@oscc/contract';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +9,7 @@ import {
   seriousAccessibilityProblems,
   signIn,
   visible,
+  optionsLoaded,
   WAIT_MS,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
@@ -21,25 +19,8 @@ const CALLER = '089 555 1300';
 const VICTIM_ID_FIRST12 = '110370012345';
 const VICTIM_ID = `${VICTIM_ID_FIRST12}${thaiIdCheckDigit(VICTIM_ID_FIRST12)}`;
 const WRONG_ID = `${VICTIM_ID_FIRST12}${(thaiIdCheckDigit(VICTIM_ID_FIRST12) + 1) % 10}`;
-const LOOK_FOLDER = path.join(tmpdir(), 'oscc-intake-screenshots');
 
 const app = useAppUnderTest();
-
-async function shot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await mkdir(LOOK_FOLDER, { recursive: true });
-  await copyFile(`${SCREENSHOTS}${name}.png`, path.join(LOOK_FOLDER, `${name}.png`));
-}
-
-async function optionsLoaded(page: Page, select: Locator): Promise<void> {
-  await page.waitForFunction(
-    (element) => (element as HTMLSelectElement).options.length > 1,
-    await select.elementHandle(),
-    {
-      timeout: WAIT_MS,
-    },
-  );
-}
 
 /** Waits until the element has the keyboard focus. */
 async function hasFocus(page: Page, locator: Locator): Promise<void> {
@@ -95,7 +76,7 @@ describe('the hotline console for a call-taker', () => {
     expect(await phone.inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: 'ให้คำปรึกษาแล้ว' }).isChecked()).toBe(false);
     expect(consoleProblems).toEqual([]);
-    await shot(page, 'intake-01-advice-saved');
+    await screenshot(page, 'intake-01-advice-saved');
   });
 
   it('records a crisis case in Ratchaburi and shows its number and the unit it went to', async () => {
@@ -140,7 +121,7 @@ describe('the hotline console for a call-taker', () => {
     await person.getByLabel('อายุโดยประมาณ (ปี)').fill('34');
     await person.getByLabel('เพศ').selectOption('female');
     expect(await person.getByText('เลขตรวจสอบหลักสุดท้ายไม่ตรง', { exact: false }).count()).toBe(0);
-    await shot(page, 'intake-02-case-form');
+    await screenshot(page, 'intake-02-case-form');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'บันทึกเรื่องและส่งต่อ' }).click();
@@ -152,7 +133,7 @@ describe('the hotline console for a call-taker', () => {
     expect(routing).toMatch(/^ส่งต่อไปยัง \S+/);
     await hasFocus(page, page.getByLabel('หมายเลขผู้โทร'));
     expect(await page.getByLabel('รายละเอียดเหตุการณ์').count()).toBe(0);
-    await shot(page, 'intake-03-case-confirmation');
+    await screenshot(page, 'intake-03-case-confirmation');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     // The same caller again: the advice call and the case are in the history.
@@ -162,7 +143,7 @@ describe('the hotline console for a call-taker', () => {
     await visible(history.getByText('ให้คำปรึกษาแล้ว'));
     await visible(history.getByText('รับเป็นเรื่อง'));
     await visible(history.getByText(`เรื่อง ${caseNumber}`, { exact: false }));
-    await shot(page, 'intake-04-history');
+    await screenshot(page, 'intake-04-history');
     expect(consoleProblems).toEqual([]);
   });
 });
@@ -182,7 +163,7 @@ describe('the hotline console on a phone', () => {
       await visible(page.getByRole('group', { name: 'ผู้เกี่ยวข้องคนที่ 1' }));
       await visible(page.getByText('เร่งด่วน').first());
       expect(await hasNoHorizontalOverflow(page)).toBe(true);
-      await shot(page, 'intake-05-phone');
+      await screenshot(page, 'intake-05-phone');
       // What the call-taker sees on the screen itself, at the top and at the people involved.
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SCREENSHOTS}intake-06-phone-top.png` });

@@ -1,16 +1,16 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
-  SCREENSHOTS,
   seriousAccessibilityProblems,
   signIn,
   visible,
+  optionsLoaded,
   WAIT_MS,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
@@ -20,27 +20,7 @@ const COORDINATOR = 'coordinator@oscc.example';
 const NEW_CODE = 'E2E-RB-0001';
 const NEW_NAME = 'ศูนย์ทดสอบการส่งต่อ จังหวัดราชบุรี';
 
-/** Screenshots go where the other suites put theirs, and to a temporary folder for a quick look. */
-const LOOK_FOLDER = path.join(tmpdir(), 'oscc-units-screenshots');
-
 const app = useAppUnderTest();
-
-async function shot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await mkdir(LOOK_FOLDER, { recursive: true });
-  await copyFile(`${SCREENSHOTS}${name}.png`, path.join(LOOK_FOLDER, `${name}.png`));
-}
-
-/** Waits until a select has loaded its options (the districts of a province arrive after it is chosen). */
-async function optionsLoaded(page: Page, select: Locator): Promise<void> {
-  await page.waitForFunction(
-    (element) => (element as HTMLSelectElement).options.length > 1,
-    await select.elementHandle(),
-    {
-      timeout: WAIT_MS,
-    },
-  );
-}
 
 async function signInAsCoordinator(page: Page): Promise<void> {
   await page.goto('/sign-in');
@@ -89,7 +69,7 @@ describe('units and agencies for a province coordinator', () => {
     await visible(problems.getByText('เร่งด่วน').first());
     const history = page.getByRole('main').getByRole('link', { name: 'ประวัติการเปลี่ยนแปลง', exact: true });
     expect(await history.getAttribute('href')).toMatch(/^\/audit\?entityType=unit&entityId=[0-9a-f-]{36}$/);
-    await shot(page, 'units-01-unit-page');
+    await screenshot(page, 'units-01-unit-page');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
@@ -145,7 +125,7 @@ describe('units and agencies for a province coordinator', () => {
     await problemTypes.getByRole('checkbox', { name: 'ความรุนแรงในครอบครัว', exact: true }).check();
     await problemTypes.getByRole('checkbox', { name: 'ผู้สูงอายุ', exact: true }).check();
 
-    await shot(page, 'units-02-form');
+    await screenshot(page, 'units-02-form');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'เพิ่มหน่วยงาน', exact: true }).click();
@@ -209,7 +189,7 @@ describe('units and agencies for a province coordinator', () => {
     const ministry = tree.getByRole('listitem').filter({ hasText: 'กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.)' });
     await visible(ministry.getByRole('list').getByText('กรมกิจการเด็กและเยาวชน'));
     await visible(tree.getByText(/^MSDHS-DCY · \d+ หน่วยงาน$/));
-    await shot(page, 'units-03-agencies');
+    await screenshot(page, 'units-03-agencies');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     // A province coordinator manages units, not ministries: the server's refusal is shown as it is.
@@ -240,8 +220,8 @@ describe('units and agencies for a province coordinator', () => {
     expect(template).toContain('รหัสหน่วยงาน,ชื่อหน่วยงาน,ชื่อภาษาอังกฤษ,ประเภทหน่วยงาน,สังกัด');
 
     // The template's example row, and a row with a unit type nobody knows.
-    const file = path.join(LOOK_FOLDER, 'units-import.csv');
-    await mkdir(LOOK_FOLDER, { recursive: true });
+    const folder = await mkdtemp(path.join(tmpdir(), 'oscc-units-'));
+    const file = path.join(folder, 'units-import.csv');
     await writeFile(file, `${template}E2E-RB-0002,หน่วยทดสอบประเภทผิด,,ปราสาท,MSDHS-OPS,ราชบุรี\r\n`);
     await page.getByLabel('ไฟล์รายชื่อหน่วยงาน').setInputFiles(file);
     await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
@@ -254,7 +234,7 @@ describe('units and agencies for a province coordinator', () => {
     await visible(report.getByText('แสดง 1 จาก 1 แถว'));
     await visible(report.getByText('ประเภทหน่วยงาน: ไม่รู้จักประเภทหน่วยงาน "ปราสาท"'));
     expect(await report.getByRole('cell', { name: 'MSDHS-PO-70-EX1' }).count()).toBe(0);
-    await shot(page, 'units-08-import-check');
+    await screenshot(page, 'units-08-import-check');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await report.getByRole('button', { name: 'นำเข้าข้อมูล' }).click();
@@ -290,22 +270,22 @@ describe('units on a phone', () => {
     await page.goto('/units?q=%E0%B8%A3%E0%B8%B2%E0%B8%8A%E0%B8%9A%E0%B8%B8%E0%B8%A3%E0%B8%B5');
     await visible(page.getByText(/^แสดง 1–\d+ จาก \d+$/));
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await shot(page, 'units-04-phone-directory');
+    await screenshot(page, 'units-04-phone-directory');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'ศูนย์พึ่งได้ โรงพยาบาลราชบุรี', exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'ศูนย์พึ่งได้ โรงพยาบาลราชบุรี' }));
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await shot(page, 'units-05-phone-unit');
+    await screenshot(page, 'units-05-phone-unit');
 
     await page.getByRole('link', { name: 'แก้ไขข้อมูล' }).click();
     await visible(page.getByRole('group', { name: 'เวลาทำการ', exact: true }));
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await shot(page, 'units-06-phone-form');
+    await screenshot(page, 'units-06-phone-form');
 
     await page.goto('/agencies');
     await visible(page.getByRole('region', { name: 'โครงสร้างสังกัด' }).getByText('กรมกิจการเด็กและเยาวชน (ดย.)'));
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
-    await shot(page, 'units-07-phone-agencies');
+    await screenshot(page, 'units-07-phone-agencies');
   });
 });

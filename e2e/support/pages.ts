@@ -53,3 +53,12 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('รหัสผ่าน').fill(password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
 }
+
+/** Waits until a select has loaded its options (the districts of a province arrive after it is chosen). */
+export async function optionsLoaded(page: Page, select: Locator): Promise<void> {
+  await page.waitForFunction(
+    (element) => (element as HTMLSelectElement).options.length > 1,
+    await select.elementHandle(),
+    { timeout: WAIT_MS },
+  );
+}

@@ -216,21 +216,22 @@ export type SocialConversation = z.infer<typeof SocialConversation>;
 export const SocialReplyRequest = z.object({ text: text(2_000) }).meta({ id: 'SocialReplyRequest' });
 export type SocialReplyRequest = z.infer<typeof SocialReplyRequest>;
 
-/** Screening: what to look for in earlier cases (any of them). */
-export const RelatedCasesQuery = z
-  .object({
-    phone: z.string().trim().max(30).optional(),
-    idType: z.enum(['thai_id', 'passport']).optional(),
-    idNumber: z.string().trim().max(40).optional(),
-    name: z.string().trim().max(200).optional(),
-    /** With `name`: where — cases in the same province are compared. */
-    areaCode: z
-      .string()
-      .regex(/^(\d{2}|\d{4}|\d{6})$/)
-      .optional(),
-    days: z.coerce.number().int().min(1).max(3650).default(180),
-  })
-  .meta({ id: 'RelatedCasesQuery' });
+/**
+ * Screening: what to look for in earlier cases (any of them). No schema id:
+ * @fastify/swagger cannot resolve a referenced schema for query parameters.
+ */
+export const RelatedCasesQuery = z.object({
+  phone: z.string().trim().max(30).optional(),
+  idType: z.enum(['thai_id', 'passport']).optional(),
+  idNumber: z.string().trim().max(40).optional(),
+  name: z.string().trim().max(200).optional(),
+  /** With `name`: where — cases in the same province are compared. */
+  areaCode: z
+    .string()
+    .regex(/^(\d{2}|\d{4}|\d{6})$/)
+    .optional(),
+  days: z.coerce.number().int().min(1).max(3650).default(180),
+});
 export type RelatedCasesQuery = z.infer<typeof RelatedCasesQuery>;
 
 export const RelatedCase = z
