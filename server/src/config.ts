@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['embedded', 'off']).default('embedded'),
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** How many synthetic contacts (about a third become cases) the demo data set gets. */
+  DEMO_CONTACTS: z.coerce.number().int().min(0).max(100_000).default(600),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -88,6 +90,7 @@ export interface Config {
   readonly jobs: 'embedded' | 'off';
   /** Seed the demo data set into an empty database at start. */
   readonly demoData: boolean;
+  readonly demoContacts: number;
   readonly session: { readonly ttlHours: number; readonly cookieSecure: 'auto' | boolean };
   readonly signIn: { readonly maxFailures: number; readonly lockoutMinutes: number };
   readonly trustProxy: boolean;
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     demoData,
+    demoContacts: e.DEMO_CONTACTS,
     session: Object.freeze({
       ttlHours: e.SESSION_TTL_HOURS,
       cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { buildApp, createServices } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCases } from './modules/demo/index.ts';
 import { identityJobs } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -74,6 +74,15 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
   const runsJobs = mode === 'worker' || config.jobs === 'embedded';
   const mailer = createMailer(config.mail);
   const jobServices = createServices({ config, database, clock: systemClock });
+  if (prepared.demo?.seeded && config.demoContacts > 0) {
+    const seeded = await seedDemoCases({
+      db: database.db,
+      clock: systemClock,
+      fields: jobServices.fields,
+      count: config.demoContacts,
+    });
+    log.info(seeded, 'demo contacts and cases seeded');
+  }
   jobs = await startJobQueue({
     connection: database.jobQueueConnection,
     jobs: [...identityJobs(jobServices.auth), ...mailJobs(database.db, mailer, systemClock)],
