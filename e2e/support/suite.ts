@@ -24,14 +24,26 @@ export interface AppUnderTest {
  * started before its tests and stopped after them. With `smtp: true` the
  * server sends its e-mails to a real SMTP server inside the test process.
  */
-export function useAppUnderTest(options: { smtp?: boolean } = {}): AppUnderTest {
+export function useAppUnderTest(
+  options: {
+    smtp?: boolean;
+    /**
+     * More environment for the server, asked for just before it starts — so a test can first start what the
+     * server should talk to (a local server playing LINE's API) and point it there.
+     */
+    env?: () => Promise<Record<string, string>>;
+  } = {},
+): AppUnderTest {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let smtp: SmtpSink | undefined;
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     if (options.smtp) smtp = await startSmtpSink();
-    const env: Record<string, string> = smtp ? { SMTP_URL: smtp.url } : {};
+    const env: Record<string, string> = {
+      ...(smtp ? { SMTP_URL: smtp.url } : {}),
+      ...(options.env ? await options.env() : {}),
+    };
     [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {

@@ -61,7 +61,7 @@ export function AppShell({ session }: { session: SessionResponse }) {
                 {item.external ? (
                   <a href={item.to}>{t(item.label)}</a>
                 ) : (
-                  <NavLink to={item.to} end={item.to === '/'}>
+                  <NavLink to={item.to} end={item.to === '/' || item.end}>
                     {t(item.label)}
                   </NavLink>
                 )}

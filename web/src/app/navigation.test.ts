@@ -50,15 +50,17 @@ describe('navigationFor', () => {
     expect(navigationFor(['users.manage']).map((item) => item.to)).not.toContain('/roles');
   });
 
-  it('puts the hotline console right after home for people who take contacts', () => {
+  it('puts the hotline console and the LINE / Facebook messages right after home for people who take contacts', () => {
     expect(navigationFor(['cases.intake', 'organisations.read']).map((item) => item.to)).toEqual([
       '/',
       '/intake',
+      '/intake/messages',
       '/geography',
       '/units',
       '/agencies',
     ]);
     expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake');
+    expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake/messages');
   });
 
   it('adds the API docs, as a plain link, for people who may read system configuration', () => {

@@ -3,6 +3,7 @@ import type { Action } from '@oscc/contract';
 export type NavigationLabel =
   | 'nav.home'
   | 'nav.intake'
+  | 'nav.messages'
   | 'nav.geography'
   | 'nav.units'
   | 'nav.agencies'
@@ -16,6 +17,8 @@ export interface NavigationItem {
   to: string;
   /** Pages outside the app (served by the API server), opened as plain links. */
   external?: boolean;
+  /** Marked current only on its own address, not on the pages below it that have their own item. */
+  end?: boolean;
   /** Shown only to people allowed this; undefined means everyone signed in. */
   requires?: Action;
 }
@@ -23,7 +26,8 @@ export interface NavigationItem {
 /** Every page of the app. Only pages that work are listed here. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
-  { label: 'nav.intake', to: '/intake', requires: 'cases.intake' },
+  { label: 'nav.intake', to: '/intake', end: true, requires: 'cases.intake' },
+  { label: 'nav.messages', to: '/intake/messages', requires: 'cases.intake' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },

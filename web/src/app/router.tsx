@@ -72,6 +72,13 @@ export function createRouter() {
           ),
         },
         {
+          path: 'intake/messages',
+          lazy: page(
+            () => import('./routes/intake.tsx'),
+            (m) => m.IntakeMessagesRoute,
+          ),
+        },
+        {
           path: 'geography',
           lazy: page(
             () => import('./routes/geography.tsx'),
