@@ -768,6 +768,8 @@ export const en: Dictionary = {
     importAnother: 'Import another file',
   },
   intake: {
+    channelLegend: 'Channel',
+    channels: { hotline: 'Hotline 1300', walk_in: 'Walk-in at the unit', international: 'Call from abroad' },
     title: 'Intake',
     intro:
       'Record every call, however it ends. A call that needs help becomes a case and goes to a unit in the area at once.',

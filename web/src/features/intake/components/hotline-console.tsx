@@ -10,6 +10,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useRecordContact } from '../api/intake.ts';
 import {
   callerLookupNumber,
+  CONSOLE_CHANNELS,
   emptyIntakeForm,
   intakeProblems,
   OUTCOME_SHORTCUTS,
@@ -81,7 +82,8 @@ export function HotlineConsole() {
     record.mutate(toRecordContactRequest(values), {
       onSuccess: (recorded) => {
         setSaved({ recorded, outcome, placeNames });
-        setValues(emptyIntakeForm());
+        // The next contact comes in the same way: a counter stays a counter.
+        setValues(emptyIntakeForm(values.channel));
         setPicked(NO_PLACE);
         setHasTried(false);
         record.reset();
@@ -132,6 +134,21 @@ export function HotlineConsole() {
         onKeyDown={onKeyDown}
       >
         <div className="card stack">
+          <fieldset className="intake-channels">
+            <legend>{t('intake.channelLegend')}</legend>
+            {CONSOLE_CHANNELS.map((channel) => (
+              <label key={channel} className="choice">
+                <input
+                  type="radio"
+                  name={`${ids}-channel`}
+                  value={channel}
+                  checked={values.channel === channel}
+                  onChange={() => set('channel', channel)}
+                />
+                {t(`intake.channels.${channel}`)}
+              </label>
+            ))}
+          </fieldset>
           <Field
             id={`${ids}-phone`}
             label={t('intake.callerPhone')}

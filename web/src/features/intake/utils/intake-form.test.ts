@@ -208,3 +208,11 @@ describe('the console’s words', () => {
     expect(picked.sort()).toEqual([...RecordContactRequest.shape.outcome.options].sort());
   });
 });
+
+describe('the channel', () => {
+  it('goes with the request and survives the reset for the next contact', () => {
+    const walkIn = { ...emptyIntakeForm('walk_in'), outcome: 'advice' as const };
+    expect(toRecordContactRequest(walkIn).channel).toBe('walk_in');
+    expect(emptyIntakeForm().channel).toBe('hotline');
+  });
+});

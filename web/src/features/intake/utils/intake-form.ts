@@ -49,7 +49,12 @@ export interface PersonRow {
   phone: string;
 }
 
+/** Where the contact came in: the hotline, the unit's counter (walk-in), or a call from abroad (+66 99 130 1300). */
+export const CONSOLE_CHANNELS = ['hotline', 'walk_in', 'international'] as const;
+export type ConsoleChannel = (typeof CONSOLE_CHANNELS)[number];
+
 export interface IntakeFormValues {
+  channel: ConsoleChannel;
   callerPhone: string;
   outcome: RecordableOutcome | null;
   summary: string;
@@ -81,8 +86,9 @@ export function emptyPerson(role: PersonRole = 'victim'): PersonRow {
   };
 }
 
-export function emptyIntakeForm(): IntakeFormValues {
+export function emptyIntakeForm(channel: ConsoleChannel = 'hotline'): IntakeFormValues {
   return {
+    channel,
     callerPhone: '',
     outcome: null,
     summary: '',
@@ -143,7 +149,7 @@ function toPersonInput(person: PersonRow): CasePersonInput {
  */
 export function toRecordContactRequest(values: IntakeFormValues): RecordContactRequest {
   if (!values.outcome) throw new Error('an outcome must be chosen before the contact is sent');
-  const request: RecordContactRequest = { channel: 'hotline', outcome: values.outcome };
+  const request: RecordContactRequest = { channel: values.channel, outcome: values.outcome };
   const callerPhone = blankToUndefined(values.callerPhone);
   if (callerPhone) request.callerPhone = callerPhone;
   const summary = blankToUndefined(values.summary);
