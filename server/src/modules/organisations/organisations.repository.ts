@@ -208,8 +208,9 @@ export function createOrganisationsRepository(db: Kysely<Database>) {
   return {
     refreshSearchText,
 
-    async listAgencies(): Promise<Agency[]> {
-      const rows = await db
+    /** Every agency in tree order, or just one, with its count of active units. */
+    async listAgencies(onlyId?: string): Promise<Agency[]> {
+      let query = db
         .selectFrom('agency')
         .select([
           'agency.id',
@@ -228,8 +229,9 @@ export function createOrganisationsRepository(db: Kysely<Database>) {
             'unit_count',
           ),
         )
-        .orderBy('agency.path')
-        .execute();
+        .orderBy('agency.path');
+      if (onlyId) query = query.where('agency.id', '=', onlyId);
+      const rows = await query.execute();
       return rows.map((row) => ({
         id: row.id,
         parentId: row.parent_id,

@@ -432,7 +432,7 @@ export function createOrganisationsService({ db, clock }: { db: Kysely<Database>
         });
         return agencyId;
       });
-      return (await organisations.listAgencies()).find((agency) => agency.id === id)!;
+      return (await organisations.listAgencies(id))[0]!;
     },
 
     async updateAgency(context: RequestContext, agencyId: string, input: UpdateAgencyRequest): Promise<Agency> {
@@ -463,7 +463,7 @@ export function createOrganisationsService({ db, clock }: { db: Kysely<Database>
           after: agencyState((await repo.findAgency(agencyId))!),
         });
       });
-      return (await organisations.listAgencies()).find((agency) => agency.id === agencyId)!;
+      return (await organisations.listAgencies(agencyId))[0]!;
     },
 
     /** Moves an agency (and everything below it) under another parent, or makes it a ministry of its own. */
@@ -499,7 +499,7 @@ export function createOrganisationsService({ db, clock }: { db: Kysely<Database>
           after: { parentId: parent?.id ?? null, rootId: parent?.rootId ?? agencyId },
         });
       });
-      return (await organisations.listAgencies()).find((agency) => agency.id === agencyId)!;
+      return (await organisations.listAgencies(agencyId))[0]!;
     },
 
     async setAgencyActive(context: RequestContext, agencyId: string, input: SetActiveRequest): Promise<Agency> {
@@ -530,7 +530,7 @@ export function createOrganisationsService({ db, clock }: { db: Kysely<Database>
           });
         });
       }
-      return (await organisations.listAgencies()).find((agency) => agency.id === agencyId)!;
+      return (await organisations.listAgencies(agencyId))[0]!;
     },
   };
 }
