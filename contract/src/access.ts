@@ -12,6 +12,8 @@ export const ACTIONS = [
   'audit.read',
   'roles.manage',
   'cases.intake',
+  'cases.read',
+  'cases.screen',
   'system.jobs.read',
   'system.config.read',
 ] as const;
@@ -77,6 +79,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: [['self']] },
       { action: 'cases.intake', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
+      { action: 'cases.screen', conditions: IN_SCOPE },
     ],
   },
   {
@@ -89,6 +93,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
       { action: 'cases.intake', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
+      { action: 'cases.screen', conditions: IN_SCOPE },
     ],
   },
   {
@@ -101,6 +107,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
       { action: 'cases.intake', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
     ],
   },
   {
@@ -116,6 +123,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'users.manage', conditions: IN_SCOPE },
       { action: 'audit.read', conditions: IN_SCOPE },
       { action: 'cases.intake', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
+      { action: 'cases.screen', conditions: IN_SCOPE },
     ],
   },
   {
@@ -132,6 +141,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'users.import', conditions: IN_SCOPE },
       { action: 'audit.read', conditions: IN_SCOPE },
       { action: 'cases.intake', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
+      { action: 'cases.screen', conditions: IN_SCOPE },
     ],
   },
   {
@@ -144,6 +155,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'organisations.read', conditions: EVERYWHERE },
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
       { action: 'audit.read', conditions: IN_SCOPE },
+      { action: 'cases.read', conditions: IN_SCOPE },
     ],
   },
   {

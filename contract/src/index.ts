@@ -11,3 +11,4 @@ export * from './thai.ts';
 export * from './validation/thai-person.ts';
 export * from './validation/identity-documents.ts';
 export * from './api/intake.ts';
+export * from './api/cases.ts';

@@ -37,11 +37,14 @@ import { SEND_PENDING_EMAILS } from './platform/mail/mail.jobs.ts';
 import {
   createOrganisationsService,
   createUnitImportService,
+  createProblemTypesService,
   organisationsRoutes,
   type OrganisationsService,
   type UnitImportService,
+  type ProblemTypesService,
 } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { casesRoutes, createCasesService, type CasesService } from './modules/cases/index.ts';
 import type { Clock } from './platform/clock.ts';
 import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
 import { createFieldProtector, type FieldProtector } from './platform/crypto/field-protection.ts';
@@ -51,6 +54,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
+import { describeMultipartRoutes } from './platform/http/multipart.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
 import { APP_VERSION } from './version.ts';
@@ -70,10 +74,12 @@ export interface Services {
   importer: UserImportService;
   organisations: OrganisationsService;
   unitImport: UnitImportService;
+  problemTypes: ProblemTypesService;
   roles: RolesService;
   /** Protects identifying fields (the case data of intake); keys from configuration or the embedded data folder. */
   fields: FieldProtector;
   intake: IntakeService;
+  cases: CasesService;
   social: SocialService;
 }
 
@@ -90,9 +96,11 @@ export function createServices({
   return {
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
+    problemTypes: createProblemTypesService({ db, clock }),
     roles: createRolesService({ db, clock }),
     fields,
     intake: createIntakeService({ db, clock, fields }),
+    cases: createCasesService({ db, clock, fields }),
     social: createSocialService({ db, clock, fields, line: config.line, facebook: config.facebook }),
     importer: createUserImportService({
       db,
@@ -154,7 +162,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -200,13 +208,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'organisations', description: 'Agencies and units' },
         { name: 'people', description: 'Users, their roles and invitations' },
         { name: 'intake', description: 'Contacts and new cases on every channel' },
+        { name: 'cases', description: 'Screening and the case record: queues, links, merges, attachments' },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: createJsonSchemaTransformObject({}),
+    transformObject: (input) =>
+      describeMultipartRoutes(
+        createJsonSchemaTransformObject({})(input as Parameters<ReturnType<typeof createJsonSchemaTransformObject>>[0]),
+      ),
   });
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -227,8 +239,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(organisationsRoutes, {
     organisations: services.organisations,
     unitImport: services.unitImport,
+    problemTypes: services.problemTypes,
   });
-  await app.register(socialRoutes, { social: services.social });
+  await app.register(socialRoutes, { social: services.social, intake: services.intake });
+  await app.register(casesRoutes, { cases: services.cases });
   await app.register(intakeRoutes, {
     intake: services.intake,
     publicReportsPerHour: Math.max(3, Math.min(20, config.rateLimitPerMinute)),

@@ -352,3 +352,128 @@ describe('a report from the public website', () => {
     expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(404);
   });
 });
+
+describe('the mobile app and photos: the same report as multipart/form-data', () => {
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+      '1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082',
+    'hex',
+  );
+  const report = {
+    problemTypes: ['child_labour'],
+    location: { areaCode: SUBDISTRICT },
+    narrative: 'เด็กอายุราว 12 ปีทำงานในโรงงานทั้งวัน ไม่ได้ไปโรงเรียน',
+    consent: true,
+    source: 'mobile_app',
+  };
+  async function form(json: unknown, photos: { name: string; content: Buffer }[]) {
+    const data = new FormData();
+    if (json !== undefined) data.append('report', typeof json === 'string' ? json : JSON.stringify(json));
+    for (const photo of photos) data.append('photos', new Blob([new Uint8Array(photo.content)]), photo.name);
+    const request = new Request('http://local/', { method: 'POST', body: data });
+    return { payload: Buffer.from(await request.arrayBuffer()), type: request.headers.get('content-type')! };
+  }
+  let sent = 0;
+  const send = async (json: unknown, photos: { name: string; content: Buffer }[], key?: string) => {
+    const { payload, type } = await form(json, photos);
+    // Each from its own address: the public endpoint allows only a few reports an hour from one.
+    sent += 1;
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      remoteAddress: `10.13.0.${sent}`,
+      headers: { 'content-type': type, ...(key ? { 'idempotency-key': key } : {}) },
+      payload,
+    });
+  };
+  const cases = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('case_file')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('makes one routed case on the mobile-app channel with its photo, however often it is retried', async () => {
+    const before = await cases();
+    const first = await send(report, [{ name: 'โรงงาน.png', content: PNG }], 'mobile-retry-0001');
+    expect(first.statusCode).toBe(201);
+    const again = await send(report, [{ name: 'โรงงาน.png', content: PNG }], 'mobile-retry-0001');
+    expect(again.json()).toEqual(first.json());
+    expect(await cases()).toBe(before + 1);
+    // The same key with another photo is another request: refused.
+    const other = await send(
+      report,
+      [{ name: 'x.png', content: Buffer.concat([PNG, Buffer.from([0])]) }],
+      'mobile-retry-0001',
+    );
+    expect(other.statusCode).toBe(422);
+
+    const stored = await t.database.db
+      .selectFrom('public_report')
+      .innerJoin('case_file', 'case_file.id', 'public_report.case_id')
+      .innerJoin('case_attachment', 'case_attachment.case_id', 'case_file.id')
+      .select([
+        'case_file.channel',
+        'case_file.responsible_unit_id',
+        'case_attachment.media_type',
+        'case_attachment.source',
+      ])
+      .where('public_report.tracking_code', '=', first.json().trackingCode.replace('-', ''))
+      .execute();
+    expect(stored).toEqual([
+      { channel: 'mobile_app', responsible_unit_id: expect.any(String), media_type: 'image/png', source: 'public' },
+    ]);
+  });
+
+  it('refuses a non-image, an oversized photo, too many photos, a missing or broken report — and creates nothing', async () => {
+    const before = await cases();
+    const fake = await send(report, [{ name: 'photo.jpg', content: Buffer.from('MZ\x90\x00 not a photo at all') }]);
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'body.photos.0', code: 'unsupported_file_type' }),
+    ]);
+    const pdf = await send(report, [{ name: 'a.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+    expect(pdf.statusCode).toBe(400); // the public sends photos only
+    const huge = await send(report, [
+      { name: 'big.png', content: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) },
+    ]);
+    expect(huge.statusCode).toBe(413);
+    const four = await send(
+      report,
+      Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, content: PNG })),
+    );
+    expect(four.statusCode).toBe(413);
+    const missing = await send(undefined, [{ name: 'a.png', content: PNG }]);
+    expect(missing.json().error.fields[0]).toMatchObject({ path: 'body.report', code: 'required' });
+    const broken = await send('{"problemTypes": [', []);
+    expect(broken.json().error.code).toBe('MALFORMED_REQUEST');
+    const wrongTypes = await send({ ...report, crisis: 'yes', location: { areaCode: '12' } }, []);
+    expect(wrongTypes.statusCode).toBe(400);
+    expect(wrongTypes.json().error.code).toBe('VALIDATION_FAILED');
+    const unknownPlace = await send({ ...report, location: { areaCode: '999999' } }, []);
+    expect(unknownPlace.json().error.fields[0].code).toBe('unknown_area');
+    expect(await cases()).toBe(before);
+    expect(
+      Number(
+        (
+          await t.database.db
+            .selectFrom('case_attachment')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(1);
+  });
+
+  it('is described in the OpenAPI document as JSON and as multipart with its limits', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const body = doc.paths['/api/public/reports'].post.requestBody.content;
+    expect(Object.keys(body)).toEqual(['application/json', 'multipart/form-data']);
+    expect(body['multipart/form-data'].schema.properties.photos).toMatchObject({ type: 'array', maxItems: 3 });
+    expect(body['multipart/form-data'].schema.required).toEqual(['report']);
+    expect(doc.paths['/api/cases/{id}/attachments'].post.requestBody.content['multipart/form-data']).toBeDefined();
+  });
+});

@@ -100,6 +100,8 @@ describe('every role × every action', () => {
     'roles.manage': ['admin'],
     'system.jobs.read': ['admin'],
     'cases.intake': ['admin', 'calltaker', 'socialworker', 'coordinator', 'officer', 'head'],
+    'cases.read': ['admin', 'calltaker', 'socialworker', 'coordinator', 'officer', 'head', 'executive'],
+    'cases.screen': ['admin', 'calltaker', 'socialworker', 'coordinator', 'head'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -163,6 +165,11 @@ describe('every role × every action', () => {
           payload: { outcome: 'silent' },
         })
       ).statusCode,
+    // A case that does not exist: 404 for those who may read cases, 403 for the others.
+    'cases.read': async (cookie) =>
+      (await t.app.inject({ url: '/api/cases/00000000-0000-4000-8000-000000000000', headers: { cookie } })).statusCode,
+    'cases.screen': async (cookie) =>
+      (await t.app.inject({ url: '/api/cases?limit=1', headers: { cookie } })).statusCode,
     'system.jobs.read': async (cookie) =>
       (await t.app.inject({ url: '/api/system/jobs', headers: { cookie } })).statusCode,
   };

@@ -34,6 +34,7 @@ describe('health', () => {
 describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
     const response = await t.app.inject({ url: '/api/openapi.json' });
+    if (response.statusCode !== 200) console.log(response.body);
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');

@@ -277,6 +277,107 @@ describe('Facebook Messenger', () => {
   });
 });
 
+describe('triage of a conversation', () => {
+  const OTHER = 'U9bb4980629a1b2c3d4e5f60718293a99';
+  const from = (user: string, id: string, text: string) => ({
+    ...textEvent(id, text),
+    source: { type: 'user', userId: user },
+  });
+
+  async function conversationOf(user: string) {
+    const list = await t.app.inject({ url: '/api/social/conversations?status=all', headers: { cookie: calltaker } });
+    const items = list.json().items as { id: string; contactId: string; messages: { text: string }[] }[];
+    return items.find((c) => c.messages.some((m) => m.text.includes(user.slice(-6))))!;
+  }
+
+  it('turns a LINE conversation into a routed case on the LINE channel, once', async () => {
+    const { body, signature } = webhook([
+      from(OTHER, 'triage-1', `ลูกสาวอายุ 15 ตั้งครรภ์ ไม่กล้าบอกใคร อยู่บึงกาฬ (${OTHER.slice(-6)})`),
+    ]);
+    expect((await deliver(body, signature)).statusCode).toBe(200);
+    const conversation = await conversationOf(OTHER);
+    const decide = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/social/conversations/${conversation.id}/triage`,
+        headers: { cookie: calltaker },
+        payload,
+      });
+    // Bad input first: a case outcome without the case, and an unknown place — nothing changes.
+    expect((await decide({ outcome: 'case' })).json().error.fields[0].code).toBe('case_required');
+    const unknownPlace = await decide({
+      outcome: 'case',
+      case: { problemTypes: ['teen_pregnancy'], location: { areaCode: '999999' }, narrative: 'x' },
+    });
+    expect(unknownPlace.json().error.fields[0].code).toBe('unknown_area');
+    expect(
+      (
+        await t.database.db
+          .selectFrom('intake_contact')
+          .select('outcome')
+          .where('id', '=', conversation.contactId)
+          .executeTakeFirstOrThrow()
+      ).outcome,
+    ).toBe('pending');
+
+    const decided = await decide({
+      outcome: 'case',
+      summary: 'ส่งต่อหน่วยสาธารณสุข',
+      case: {
+        problemTypes: ['teen_pregnancy'],
+        crisis: true,
+        location: { areaCode: '38' },
+        narrative: 'ลูกสาวอายุ 15 ปี ตั้งครรภ์ ขอคำปรึกษาทาง LINE',
+        reporter: { anonymous: false, relation: 'family' },
+      },
+    });
+    expect(decided.statusCode).toBe(201);
+    const result = decided.json();
+    expect(result).toMatchObject({ contactId: conversation.contactId, outcome: 'case' });
+    expect(result.case.routing.kind).toBe('area');
+    const kase = await t.database.db
+      .selectFrom('case_file')
+      .select(['channel', 'responsible_unit_id'])
+      .where('id', '=', result.case.id)
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({ channel: 'line', responsible_unit_id: result.case.routing.unitId });
+    const contact = await t.database.db
+      .selectFrom('intake_contact')
+      .select(['outcome', 'case_id'])
+      .where('id', '=', conversation.contactId)
+      .executeTakeFirstOrThrow();
+    expect(contact).toEqual({ outcome: 'case', case_id: result.case.id });
+    // It leaves the list of conversations awaiting triage, and a second decision is a conflict.
+    const pending = await t.app.inject({ url: '/api/social/conversations', headers: { cookie: calltaker } });
+    expect(pending.json().items.map((c: { id: string }) => c.id)).not.toContain(conversation.id);
+    const again = await decide({ outcome: 'prank' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CONFLICT');
+  });
+
+  it('records a conversation that is no case, and keeps it counted as a contact', async () => {
+    const PRANK = 'U1cc4980629a1b2c3d4e5f60718293a77';
+    const { body, signature } = webhook([from(PRANK, 'triage-2', `555 ล้อเล่น (${PRANK.slice(-6)})`)]);
+    await deliver(body, signature);
+    const conversation = await conversationOf(PRANK);
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/social/conversations/${conversation.id}/triage`,
+      headers: { cookie: calltaker },
+      payload: { outcome: 'prank' },
+    });
+    expect(decided.statusCode).toBe(201);
+    expect(decided.json()).toEqual({ contactId: conversation.contactId, outcome: 'prank', case: null });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/social/conversations/00000000-0000-4000-8000-000000000000/triage',
+      headers: { cookie: calltaker },
+      payload: { outcome: 'prank' },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
 describe('LINE not set up', () => {
   it('answers 503 to webhooks', async () => {
     const plain = await createTestApp({ demo: false });

@@ -101,8 +101,12 @@ export const RoutingDecision = z
   .object({
     unitId: z.uuid().nullable(),
     unitNameTh: z.string().nullable(),
-    /** `area`: a unit answering for the place and problem; `triage`: nothing matched — the central triage queue. */
-    kind: z.enum(['area', 'triage']),
+    /**
+     * `area`: a unit answering for the place and problem; `triage`: nothing
+     * matched — the central triage queue; `manual`: staff chose the unit at
+     * screening (the reason says why).
+     */
+    kind: z.enum(['area', 'triage', 'manual']),
     areaLevel: z.enum(['subdistrict', 'district', 'province']).nullable(),
     areaCode: z.string().nullable(),
     leadAgency: z.boolean(),
@@ -152,6 +156,8 @@ export const PublicReportRequest = z
       })
       .default({ anonymous: true, relation: 'self' }),
     consent: z.literal(true, { error: 'the privacy notice must be accepted' }),
+    /** Where the report was filed: the website (the default) or the mobile app. */
+    source: z.enum(['web', 'mobile_app']).default('web'),
     website: z.string().max(200).optional(),
   })
   .meta({ id: 'PublicReportRequest' });

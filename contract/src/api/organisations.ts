@@ -159,6 +159,7 @@ export const ProblemType = z
     nameEn: z.string(),
     urgent: z.boolean(),
     leadAgencyCode: z.string().nullable(),
+    sortOrder: z.number().int(),
     active: z.boolean(),
   })
   .meta({ id: 'ProblemType' });

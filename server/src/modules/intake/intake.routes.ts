@@ -1,4 +1,6 @@
 import {
+  ATTACHMENT_MAX_BYTES,
+  PUBLIC_REPORT_MAX_PHOTOS,
   CallerHistory,
   ErrorResponse,
   PublicReportReceipt,
@@ -13,14 +15,25 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/access.ts';
+import { acceptMultipart, documentMultipart, readMultipartBody } from '../../platform/http/multipart.ts';
 import type { IntakeService } from './intake.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+const publicReportMultipart = documentMultipart('/api/public/reports', {
+  jsonField: 'report',
+  fileField: 'photos',
+  maxFiles: PUBLIC_REPORT_MAX_PHOTOS,
+  maxFileBytes: ATTACHMENT_MAX_BYTES,
+  summary: `Up to ${PUBLIC_REPORT_MAX_PHOTOS} photos (JPEG, PNG, WebP or HEIC — checked by their content), 5 MiB each`,
+});
 
 export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; publicReportsPerHour: number }> = async (
   app,
   { intake, publicReportsPerHour },
 ) => {
+  await acceptMultipart(app);
+
   // The public endpoints take no sign-in: small bodies, and a few reports an hour from one address.
   app.post(
     '/api/public/reports',
@@ -30,6 +43,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
         rateLimit: { max: publicReportsPerHour, timeWindow: '1 hour' },
       },
       bodyLimit: 64 * 1024,
+      preValidation: async (request) => {
+        if (request.isMultipart()) await readMultipartBody(request, publicReportMultipart);
+      },
       schema: {
         tags: ['intake'],
         summary:
@@ -37,7 +53,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
         description:
           'The mobile app sends the same JSON. With an Idempotency-Key header (8–100 letters, digits, - _ : .) a retry ' +
           'of the same report answers the first receipt again — one report, one case, however often it is sent; ' +
-          'the same key with a different report is refused (422).',
+          'the same key with a different report is refused (422). With photos, send multipart/form-data: the JSON ' +
+          'as the text of the field `report`, the photos in `photos` (at most 3, 5 MiB each, images by content).',
         headers: z.object({
           'idempotency-key': z
             .string()
@@ -57,7 +74,14 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
     async (request, reply) =>
       reply
         .code(201)
-        .send(await intake.submitPublicReport(request.body, request.id, request.headers['idempotency-key'])),
+        .send(
+          await intake.submitPublicReport(
+            request.body,
+            request.id,
+            request.headers['idempotency-key'],
+            request.uploads ?? [],
+          ),
+        ),
   );
 
   app.post(

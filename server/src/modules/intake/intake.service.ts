@@ -18,6 +18,8 @@ import {
   type RelatedCase,
   type RelatedCasesQuery,
   type RoutingDecision,
+  type TriageConversationRequest,
+  PHOTO_MEDIA_TYPES,
 } from '@oscc/contract';
 import { createHash, randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -28,6 +30,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
+import type { UploadedFile } from '../../platform/http/multipart.ts';
+import { checkAttachments, storeAttachments } from './attachments.ts';
 import { nameSimilarity } from './name-similarity.ts';
 import { routeCase } from './routing.ts';
 
@@ -259,78 +263,148 @@ export function createIntakeService({
       .execute();
   }
 
-  return {
-    /**
-     * Records one contact — whatever became of it — and, when it becomes a
-     * case, the case with its people, routed to a unit: contact, case, people
-     * and audit in one transaction, so nothing is half-written.
-     */
-    async recordContact(actor: Actor, input: RecordContactRequest): Promise<RecordedContact> {
-      const now = clock.now();
-      if ((input.outcome === 'case') !== !!input.case)
-        throw new AppError('VALIDATION_FAILED', {
-          fields: [
-            {
-              path: 'body.case',
-              code: input.case ? 'case_not_expected' : 'case_required',
-              message: input.case
-                ? 'ส่งรายละเอียดเรื่องเฉพาะเมื่อผลคือ "รับเป็นเรื่อง" / Case details only with the outcome "case"'
-                : 'กรุณากรอกรายละเอียดเรื่อง / The case details are required',
-            },
-          ],
-        });
-      const callerPhone = input.callerPhone ? normalisePhone(input.callerPhone) : null;
-      if (input.callerPhone && !callerPhone)
-        throw new AppError('VALIDATION_FAILED', {
-          fields: [
-            { path: 'body.callerPhone', code: 'invalid_phone', message: 'หมายเลขโทรศัพท์ไม่ถูกต้อง / Not a phone number' },
-          ],
-        });
-      const checked = input.case ? await checkCase(input.case, now) : null;
-      const routing =
-        input.case && checked
-          ? await routeCase(db, {
-              problemType: input.case.problemTypes[0]!,
-              areaCode: checked.place,
-              crisis: input.case.crisis,
-              at: now,
-            })
-          : null;
+  /**
+   * Records what became of one contact — and, when it becomes a case, the
+   * case with its people, routed to a unit: contact, case, people and audit in
+   * one transaction, so nothing is half-written. `pendingContactId` is a
+   * contact already kept (a social conversation) that gets its outcome now.
+   */
+  async function decideContact(
+    actor: Actor,
+    channel: Channel,
+    input: Pick<RecordContactRequest, 'outcome' | 'summary' | 'case' | 'callerPhone'>,
+    pendingContactId: string | null,
+  ): Promise<RecordedContact> {
+    const now = clock.now();
+    if ((input.outcome === 'case') !== !!input.case)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            path: 'body.case',
+            code: input.case ? 'case_not_expected' : 'case_required',
+            message: input.case
+              ? 'ส่งรายละเอียดเรื่องเฉพาะเมื่อผลคือ "รับเป็นเรื่อง" / Case details only with the outcome "case"'
+              : 'กรุณากรอกรายละเอียดเรื่อง / The case details are required',
+          },
+        ],
+      });
+    const callerPhone = input.callerPhone ? normalisePhone(input.callerPhone) : null;
+    if (input.callerPhone && !callerPhone)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          { path: 'body.callerPhone', code: 'invalid_phone', message: 'หมายเลขโทรศัพท์ไม่ถูกต้อง / Not a phone number' },
+        ],
+      });
+    const checked = input.case ? await checkCase(input.case, now) : null;
+    const routing =
+      input.case && checked
+        ? await routeCase(db, {
+            problemType: input.case.problemTypes[0]!,
+            areaCode: checked.place,
+            crisis: input.case.crisis,
+            at: now,
+          })
+        : null;
 
-      return db.transaction().execute(async (trx) => {
-        const createdCase: RecordedContact['case'] =
-          input.case && checked && routing
-            ? await writeCase(
-                trx,
-                {
-                  channel: input.channel,
-                  createdBy: actor.principal.userId,
-                  receivingUnitId: actor.principal.unitId,
-                  requestId: actor.requestId,
-                },
-                input.case,
-                checked,
-                routing,
-                now,
-              )
-            : null;
-        const contact = await trx
-          .insertInto('intake_contact')
-          .values({
-            received_at: now,
-            channel: input.channel,
+    return db.transaction().execute(async (trx) => {
+      const createdCase: RecordedContact['case'] =
+        input.case && checked && routing
+          ? await writeCase(
+              trx,
+              {
+                channel,
+                createdBy: actor.principal.userId,
+                receivingUnitId: actor.principal.unitId,
+                requestId: actor.requestId,
+              },
+              input.case,
+              checked,
+              routing,
+              now,
+            )
+          : null;
+      if (pendingContactId) {
+        // Only a contact still pending: two people triaging at once cannot both win.
+        const updated = await trx
+          .updateTable('intake_contact')
+          .set({
             outcome: input.outcome,
-            caller_phone_protected: fields.protectOptional(callerPhone, 'contact.caller_phone'),
-            caller_phone_index: callerPhone ? fields.blindIndex('phone', callerPhone) : null,
             summary_protected: fields.protectOptional(input.summary, 'contact.summary'),
             case_id: createdCase?.id ?? null,
             received_by: actor.principal.userId,
             receiving_unit_id: actor.principal.unitId,
           })
+          .where('id', '=', pendingContactId)
+          .where('outcome', '=', 'pending')
           .returning('id')
-          .executeTakeFirstOrThrow();
-        return { contactId: contact.id, outcome: input.outcome, case: createdCase };
-      });
+          .executeTakeFirst();
+        if (!updated) throw new AppError('CONFLICT', { internal: 'already triaged' });
+        await recordAudit(
+          trx,
+          { actorUserId: actor.principal.userId, requestId: actor.requestId, now },
+          {
+            action: 'contact.triage',
+            entityType: 'intake_contact',
+            entityId: pendingContactId,
+            before: { outcome: 'pending' },
+            after: { outcome: input.outcome, caseId: createdCase?.id ?? null },
+            scope: {
+              unitId: actor.principal.unitId,
+              provinceCode: checked?.place.slice(0, 2) ?? null,
+              ministryId: null,
+            },
+          },
+        );
+        return { contactId: pendingContactId, outcome: input.outcome, case: createdCase };
+      }
+      const contact = await trx
+        .insertInto('intake_contact')
+        .values({
+          received_at: now,
+          channel,
+          outcome: input.outcome,
+          caller_phone_protected: fields.protectOptional(callerPhone, 'contact.caller_phone'),
+          caller_phone_index: callerPhone ? fields.blindIndex('phone', callerPhone) : null,
+          summary_protected: fields.protectOptional(input.summary, 'contact.summary'),
+          case_id: createdCase?.id ?? null,
+          received_by: actor.principal.userId,
+          receiving_unit_id: actor.principal.unitId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { contactId: contact.id, outcome: input.outcome, case: createdCase };
+    });
+  }
+
+  return {
+    /**
+     * Records one contact — whatever became of it — and, when it becomes a
+     * case, the case with its people, routed to a unit.
+     */
+    async recordContact(actor: Actor, input: RecordContactRequest): Promise<RecordedContact> {
+      return decideContact(actor, input.channel, input, null);
+    },
+
+    /**
+     * Triage of a LINE or Facebook conversation: its contact, waiting as
+     * `pending`, gets its outcome — and, for `case`, the case, through the
+     * same checks and routing as the hotline. A conversation is triaged once;
+     * the second decision is a conflict.
+     */
+    async triageConversation(
+      actor: Actor,
+      conversationId: string,
+      input: TriageConversationRequest,
+    ): Promise<RecordedContact> {
+      const conversation = await db
+        .selectFrom('social_conversation')
+        .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
+        .select(['social_conversation.provider', 'social_conversation.contact_id', 'intake_contact.outcome'])
+        .where('social_conversation.id', '=', conversationId)
+        .executeTakeFirst();
+      if (!conversation) throw new AppError('NOT_FOUND');
+      if (conversation.outcome !== 'pending') throw new AppError('CONFLICT', { internal: 'already triaged' });
+      return decideContact(actor, conversation.provider, input, conversation.contact_id);
     },
 
     /**
@@ -344,11 +418,17 @@ export function createIntakeService({
       input: PublicReportRequest,
       requestId: string | null,
       idempotencyKey?: string,
+      photos: readonly UploadedFile[] = [],
     ): Promise<PublicReportReceipt> {
       const now = clock.now();
       const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
       if (input.website) return { trackingCode: newTrackingCode(), pin, receivedAt: now.toISOString() };
-      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+      const checkedPhotos = await checkAttachments(photos, PHOTO_MEDIA_TYPES, 'body.photos');
+      // The photos are part of the request: the same key with other photos is another request.
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify(input))
+        .update(checkedPhotos.map((photo) => photo.sha256).join(','))
+        .digest('base64url');
       if (idempotencyKey) {
         const earlier = await replay<PublicReportReceipt>('public-report', idempotencyKey, requestHash);
         if (earlier) return earlier;
@@ -388,17 +468,18 @@ export function createIntakeService({
         .execute(async (trx) => {
           const created = await writeCase(
             trx,
-            { channel: 'web', createdBy: null, receivingUnitId: null, requestId },
+            { channel: input.source, createdBy: null, receivingUnitId: null, requestId },
             kase,
             checked,
             routing,
             now,
           );
+          await storeAttachments(trx, fields, created.id, checkedPhotos, { source: 'public', uploadedBy: null, now });
           await trx
             .insertInto('intake_contact')
             .values({
               received_at: now,
-              channel: 'web',
+              channel: input.source,
               outcome: 'case',
               caller_phone_protected: null,
               caller_phone_index: null,
@@ -451,6 +532,7 @@ export function createIntakeService({
           'public_report.created_at',
           'case_file.status',
           'case_file.updated_at',
+          'case_file.merged_into_id',
         ])
         .where('public_report.tracking_code', '=', code)
         .executeTakeFirst();
@@ -479,11 +561,20 @@ export function createIntakeService({
           .set({ failed_attempts: 0 })
           .where('case_id', '=', report.case_id)
           .execute();
+      // A report merged into another case follows the case that carries on.
+      const current =
+        report.status === 'merged' && report.merged_into_id
+          ? ((await db
+              .selectFrom('case_file')
+              .select(['status', 'updated_at'])
+              .where('id', '=', report.merged_into_id)
+              .executeTakeFirst()) ?? report)
+          : report;
       return {
         trackingCode: `${code.slice(0, 5)}-${code.slice(5)}`,
-        stage: report.status === 'triage' || report.status === 'new' ? 'received' : 'in_progress',
+        stage: current.status === 'triage' || current.status === 'new' ? 'received' : 'in_progress',
         receivedAt: new Date(report.created_at).toISOString(),
-        updatedAt: new Date(report.updated_at).toISOString(),
+        updatedAt: new Date(current.updated_at).toISOString(),
       };
     },
 

@@ -11,7 +11,7 @@ export interface CaseFileTable {
   id: Generated<string>;
   case_number: string;
   year_be: number;
-  status: 'triage' | 'new';
+  status: 'triage' | 'new' | 'merged';
   channel: string;
   crisis: boolean;
   severity: number;
@@ -31,6 +31,30 @@ export interface CaseFileTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  merged_into_id: Generated<string | null>;
+  screened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  screened_by: Generated<string | null>;
+}
+
+export interface CaseLinkTable {
+  case_id: string;
+  related_case_id: string;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<string>;
+  case_id: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  file_name_protected: string | null;
+  content_protected: Uint8Array;
+  source: 'public' | 'staff' | 'social';
+  uploaded_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface CaseProblemTypeTable {
@@ -117,6 +141,8 @@ export interface SocialMessageTable {
 }
 
 export interface IntakeTables {
+  case_link: CaseLinkTable;
+  case_attachment: CaseAttachmentTable;
   webhook_event: WebhookEventTable;
   social_conversation: SocialConversationTable;
   social_message: SocialMessageTable;

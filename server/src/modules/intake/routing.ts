@@ -37,45 +37,12 @@ export function isOpenAt(stored: unknown, open24Hours: boolean, at: Date): boole
  * is open now over one that is closed. Nothing matches → the central triage
  * queue. The decision, with its reason, is stored on the case.
  */
-export async function routeCase(
-  db: Kysely<Database>,
-  input: { problemType: string; areaCode: string; crisis: boolean; at: Date },
-): Promise<RoutingDecision> {
-  const code = input.areaCode;
-  const covering = [code.slice(0, 2), code.slice(0, 4), code].filter((c, i, all) => all.indexOf(c) === i);
-  const candidates = await db
-    .selectFrom('unit')
-    .innerJoin('unit_area', 'unit_area.unit_id', 'unit.id')
-    .innerJoin('unit_problem_type', 'unit_problem_type.unit_id', 'unit.id')
-    .innerJoin('agency', 'agency.id', 'unit.agency_id')
-    .innerJoin('agency as ministry', 'ministry.id', 'agency.root_id')
-    .innerJoin('problem_type', 'problem_type.code', 'unit_problem_type.problem_type_code')
-    .select([
-      'unit.id',
-      'unit.name_th',
-      'unit.office_hours',
-      'unit.open_24_hours',
-      'unit_area.level',
-      'unit_area.code as area_code',
-      sql<boolean>`problem_type.lead_agency_code is not null and problem_type.lead_agency_code = ministry.code`.as(
-        'lead',
-      ),
-    ])
-    .where('unit.active', '=', true)
-    .where('unit_area.code', 'in', covering)
-    .where('unit_problem_type.problem_type_code', '=', input.problemType)
-    .execute();
+export async function routeCase(db: Kysely<Database>, input: RoutingInput): Promise<RoutingDecision> {
+  return decisionFrom(await rankUnitsForCase(db, input), input);
+}
 
-  const ranked = candidates
-    .map((c) => ({ ...c, open: isOpenAt(c.office_hours, c.open_24_hours, input.at) }))
-    .sort(
-      (a, b) =>
-        (input.crisis ? Number(b.open) - Number(a.open) : 0) ||
-        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
-        Number(b.lead) - Number(a.lead) ||
-        a.name_th.localeCompare(b.name_th, 'th') ||
-        a.id.localeCompare(b.id),
-    );
+/** The decision from the ranked candidates: the first, or the central triage queue when there is none. */
+export function decisionFrom(ranked: RankedUnit[], input: RoutingInput): RoutingDecision {
   const best = ranked[0];
   if (!best)
     return {
@@ -103,4 +70,52 @@ export async function routeCase(
     open24Hours: best.open_24_hours,
     reason: why.join(', '),
   };
+}
+
+export interface RoutingInput {
+  problemType: string;
+  areaCode: string;
+  crisis: boolean;
+  at: Date;
+}
+
+export type RankedUnit = Awaited<ReturnType<typeof rankUnitsForCase>>[number];
+
+/** Every active unit that takes the problem in an area covering the place, in the order routing prefers them. */
+export async function rankUnitsForCase(db: Kysely<Database>, input: RoutingInput) {
+  const code = input.areaCode;
+  const covering = [code.slice(0, 2), code.slice(0, 4), code].filter((c, i, all) => all.indexOf(c) === i);
+  const candidates = await db
+    .selectFrom('unit')
+    .innerJoin('unit_area', 'unit_area.unit_id', 'unit.id')
+    .innerJoin('unit_problem_type', 'unit_problem_type.unit_id', 'unit.id')
+    .innerJoin('agency', 'agency.id', 'unit.agency_id')
+    .innerJoin('agency as ministry', 'ministry.id', 'agency.root_id')
+    .innerJoin('problem_type', 'problem_type.code', 'unit_problem_type.problem_type_code')
+    .select([
+      'unit.id',
+      'unit.name_th',
+      'unit.office_hours',
+      'unit.open_24_hours',
+      'unit_area.level',
+      'unit_area.code as area_code',
+      sql<boolean>`problem_type.lead_agency_code is not null and problem_type.lead_agency_code = ministry.code`.as(
+        'lead',
+      ),
+    ])
+    .where('unit.active', '=', true)
+    .where('unit_area.code', 'in', covering)
+    .where('unit_problem_type.problem_type_code', '=', input.problemType)
+    .execute();
+
+  return candidates
+    .map((c) => ({ ...c, open: isOpenAt(c.office_hours, c.open_24_hours, input.at) }))
+    .sort(
+      (a, b) =>
+        (input.crisis ? Number(b.open) - Number(a.open) : 0) ||
+        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+        Number(b.lead) - Number(a.lead) ||
+        a.name_th.localeCompare(b.name_th, 'th') ||
+        a.id.localeCompare(b.id),
+    );
 }

@@ -1,12 +1,22 @@
-import { ErrorResponse, SocialConversation, SocialReplyRequest } from '@oscc/contract';
+import {
+  ErrorResponse,
+  RecordedContact,
+  SocialConversation,
+  SocialReplyRequest,
+  TriageConversationRequest,
+} from '@oscc/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/access.ts';
+import type { IntakeService } from './intake.service.ts';
 import type { SocialService } from './social.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService }> = async (app, { social }) => {
+export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService; intake: IntakeService }> = async (
+  app,
+  { social, intake },
+) => {
   // A signature covers the body's exact bytes: in this inner plugin JSON arrives as text, parsed after the check.
   await app.register(async (webhooks) => {
     webhooks.addContentTypeParser(
@@ -120,5 +130,30 @@ export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService }> = as
     },
     async (request) =>
       social.reply({ principal: requireActor(request), requestId: request.id }, request.params.id, request.body.text),
+  );
+
+  app.post(
+    '/api/social/conversations/:id/triage',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Decide what a conversation was — and, for the outcome "case", create the case, routed like any other (once: 409 after)',
+        params: z.object({ id: z.uuid() }),
+        body: TriageConversationRequest,
+        response: { 201: RecordedContact, 409: ErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await intake.triageConversation(
+            { principal: requireActor(request), requestId: request.id },
+            request.params.id,
+            request.body,
+          ),
+        ),
   );
 };

@@ -8,3 +8,4 @@ export { createOrganisationsService, type OrganisationsService } from './organis
 export { createUnitImportService, parseOfficeHours, type UnitImportService } from './import-units.service.ts';
 export { organisationsRoutes } from './organisations.routes.ts';
 export type { OrganisationTables } from './organisations.table.ts';
+export { createProblemTypesService, type ProblemTypesService } from './problem-types.service.ts';

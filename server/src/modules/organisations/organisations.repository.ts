@@ -645,6 +645,7 @@ export function createOrganisationsRepository(db: Kysely<Database>) {
         nameEn: row.name_en,
         urgent: row.urgent,
         leadAgencyCode: row.lead_agency_code,
+        sortOrder: row.sort_order,
         active: row.active,
       }));
     },

@@ -5,7 +5,11 @@ import {
   ErrorResponse,
   MoveAgencyRequest,
   MoveUnitRequest,
+  NewProblemTypeRequest,
   ProblemType,
+  ProblemTypeInput,
+  RoutingPreview,
+  RoutingPreviewQuery,
   SetActiveRequest,
   UnitDetail,
   UnitImportReport,
@@ -25,6 +29,7 @@ import {
 } from '../../platform/http/spreadsheet-upload.ts';
 import type { UnitImportService } from './import-units.service.ts';
 import type { OrganisationsService } from './organisations.service.ts';
+import type { ProblemTypesService } from './problem-types.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const Id = z.object({ id: z.uuid() });
@@ -32,7 +37,8 @@ const Id = z.object({ id: z.uuid() });
 export const organisationsRoutes: FastifyPluginAsyncZod<{
   organisations: OrganisationsService;
   unitImport: UnitImportService;
-}> = async (app, { organisations, unitImport }) => {
+  problemTypes: ProblemTypesService;
+}> = async (app, { organisations, unitImport, problemTypes }) => {
   acceptSpreadsheetUploads(app);
 
   const context = (request: FastifyRequest) => ({ actor: requireActor(request), requestId: request.id });
@@ -120,6 +126,51 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async () => ({ items: await organisations.listProblemTypes() }),
+  );
+
+  app.post(
+    '/api/problem-types',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Add a problem type to the taxonomy (nation-wide administrators only)',
+        body: NewProblemTypeRequest,
+        response: { 201: ProblemType, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await problemTypes.create(context(request), request.body)),
+  );
+
+  app.put(
+    '/api/problem-types/:code',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'Rename a problem type, mark it urgent, set its lead ministry, retire it (never deleted: cases keep it)',
+        params: z.object({ code: z.string().max(40) }),
+        body: ProblemTypeInput,
+        response: { 200: ProblemType, ...errors },
+      },
+    },
+    async (request) => problemTypes.update(context(request), request.params.code, request.body),
+  );
+
+  app.get(
+    '/api/routing/preview',
+    {
+      config: { access: { action: 'organisations.read' } },
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'What the routing rules (units’ areas and problem types, the lead ministry, office hours) would do for a problem and a place',
+        querystring: RoutingPreviewQuery,
+        response: { 200: RoutingPreview, ...errors },
+      },
+    },
+    async (request) => problemTypes.preview(request.query),
   );
 
   app.get(

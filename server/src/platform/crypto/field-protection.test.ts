@@ -51,6 +51,19 @@ describe('field protection', () => {
     expect(otherKey.blindIndex('phone', '+66812345678')).not.toBe(a);
   });
 
+  it('encrypts binary content (attachments) bound to its field, readable after a key rotation', () => {
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF photo of an injury')]);
+    const stored = protector.protectBytes(photo, 'attachment.content');
+    expect(stored.includes(Buffer.from('photo of an injury'))).toBe(false);
+    expect(protector.revealBytes(stored, 'attachment.content').equals(photo)).toBe(true);
+    expect(createFieldProtector(keysV2).revealBytes(stored, 'attachment.content').equals(photo)).toBe(true);
+    expect(() => protector.revealBytes(stored, 'attachment.other')).toThrow(/another field/);
+    const altered = Buffer.from(stored);
+    altered[altered.length - 20] = altered[altered.length - 20]! ^ 1;
+    expect(() => protector.revealBytes(altered, 'attachment.content')).toThrow(FieldProtectionError);
+    expect(() => protector.revealBytes(Buffer.from('plain'), 'attachment.content')).toThrow(/not protected/);
+  });
+
   it('keeps optional fields optional', () => {
     expect(protector.protectOptional(null, 'person.address')).toBeNull();
     expect(protector.revealOptional(null, 'person.address')).toBeNull();

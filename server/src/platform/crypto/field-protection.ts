@@ -100,9 +100,48 @@ export function createFieldProtector(keys: FieldKeys) {
     }
   }
 
+  /**
+   * Binary content (attachments) under the same keys: one header byte (1),
+   * the key id's length and the key id, the 12-byte IV, the ciphertext and
+   * the 16-byte tag — bound to `field` like text values.
+   */
+  function protectBytes(plain: Uint8Array, field: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', current!, iv);
+    cipher.setAAD(Buffer.from(field, 'utf8'));
+    const keyId = Buffer.from(keys.currentKeyId, 'utf8');
+    return Buffer.concat([
+      Buffer.from([1, keyId.length]),
+      keyId,
+      iv,
+      cipher.update(plain),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+  }
+
+  function revealBytes(stored: Uint8Array, field: string): Buffer {
+    const data = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+    if (data.length < 2 || data[0] !== 1) throw new FieldProtectionError('not protected content');
+    const keyIdEnd = 2 + data[1]!;
+    const key = keys.encryption.get(data.subarray(2, keyIdEnd).toString('utf8'));
+    if (!key) throw new FieldProtectionError('no key to reveal this content');
+    if (data.length < keyIdEnd + 12 + 16) throw new FieldProtectionError('not protected content');
+    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(keyIdEnd, keyIdEnd + 12));
+    decipher.setAAD(Buffer.from(field, 'utf8'));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    try {
+      return Buffer.concat([decipher.update(data.subarray(keyIdEnd + 12, data.length - 16)), decipher.final()]);
+    } catch {
+      throw new FieldProtectionError('the protected content was altered or belongs to another field');
+    }
+  }
+
   return {
     protect,
     reveal,
+    protectBytes,
+    revealBytes,
     /** Null stays null: optional fields are protected when present. */
     protectOptional: (plaintext: string | null | undefined, field: string): string | null =>
       plaintext === null || plaintext === undefined ? null : protect(plaintext, field),

@@ -7,6 +7,7 @@ import * as intake from './0005-intake.ts';
 import * as publicReports from './0006-public-reports.ts';
 import * as idempotency from './0007-idempotency.ts';
 import * as social from './0008-social.ts';
+import * as screeningAttachments from './0009-screening-attachments.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0006-public-reports': publicReports,
   '0007-idempotency': idempotency,
   '0008-social': social,
+  '0009-screening-attachments': screeningAttachments,
 };
