@@ -1,3 +1,4 @@
+import { buddhistYear } from '@oscc/contract';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   hasNoHorizontalOverflow,
+  optionsLoaded,
   screenshot,
   seriousAccessibilityProblems,
   signIn,
@@ -75,7 +77,7 @@ afterAll(async () => {
 });
 
 /** Sends a text message event as LINE does: the raw body signed with HMAC-SHA256 under the channel secret. */
-async function deliverFromLine(eventId: string, text: string): Promise<void> {
+async function deliverFromLine(eventId: string, text: string, userId = USER): Promise<void> {
   const body = JSON.stringify({
     destination: 'Uoscc1300',
     events: [
@@ -85,7 +87,7 @@ async function deliverFromLine(eventId: string, text: string): Promise<void> {
         timestamp: Date.now(),
         webhookEventId: eventId,
         deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId: USER },
+        source: { type: 'user', userId },
         replyToken: 'b60d432864f44d079f6d8efe86cf404b',
         message: { id: `msg-${eventId}`, type: 'text', quoteToken: 'q', text },
       },
@@ -226,5 +228,78 @@ describe('LINE messages on a phone', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('a LINE conversation triaged into a case', () => {
+  const SISTER = 'U0c0ffee0c0ffee0c0ffee0c0ffee0e2e';
+  const WROTE = ['น้องสาวถูกแฟนทำร้ายร่างกาย ตอนนี้หนีมาอยู่บ้านเพื่อน', 'อยู่ในเมืองราชบุรีค่ะ'] as const;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await deliverFromLine('01JE2E0000000000000000002', WROTE[0], SISTER);
+    await deliverFromLine('01JE2E0000000000000000003', WROTE[1], SISTER);
+    context = await app.newContext({ width: 1280, height: 900 });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signInAsCallTaker(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('becomes a routed case from its page: the case number shows, and it leaves the awaiting list', async () => {
+    await page.goto('/intake/messages');
+    const conversation = page.getByRole('button', { name: WROTE[1] });
+    await (await visible(conversation)).click();
+    expect(await conversation.getAttribute('aria-pressed')).toBe('true');
+
+    const triage = page.getByRole('form', { name: 'คัดกรองบทสนทนา' });
+    await triage.getByRole('radio', { name: 'รับเป็นเรื่อง' }).check();
+    await visible(triage.getByRole('heading', { name: 'รายละเอียดเรื่อง' }));
+    // The narrative starts from what the person wrote, oldest first.
+    expect(await triage.getByLabel('รายละเอียดเหตุการณ์').inputValue()).toBe(WROTE.join('\n'));
+    await triage.getByLabel('สรุปการสนทนาโดยย่อ').fill('ผู้แจ้งขอให้ช่วยน้องสาว ปลอดภัยชั่วคราวที่บ้านเพื่อน');
+    await triage.getByRole('group', { name: 'ประเภทปัญหา' }).getByLabel('ความรุนแรงต่อเด็ก สตรี ผู้สูงอายุ และคนพิการ').check();
+    const place = triage.getByRole('group', { name: 'สถานที่เกิดเหตุ' });
+    await place.getByLabel('จังหวัด').selectOption({ label: 'ราชบุรี' });
+    await optionsLoaded(page, place.getByLabel('อำเภอ/เขต'));
+    await place.getByLabel('อำเภอ/เขต').selectOption({ label: 'เมืองราชบุรี' });
+    await triage.getByLabel('ความเกี่ยวข้องกับผู้ประสบปัญหา').selectOption({ label: 'ญาติหรือครอบครัว' });
+    await screenshot(page, 'messages-03-triage-form');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    const sent = page.waitForRequest((request) => /\/api\/social\/conversations\/[^/]+\/triage$/.test(request.url()));
+    await triage.getByRole('button', { name: 'บันทึกเรื่องและส่งต่อ' }).click();
+    const triageUrl = (await sent).url();
+    const done = page.getByRole('status').filter({ hasText: 'รับเป็นเรื่องจาก LINE แล้ว' });
+    await visible(done);
+    const caseNumber = (await done.getByTestId('case-number').innerText()).trim();
+    expect(caseNumber).toMatch(new RegExp(`^${buddhistYear(new Date())}-\\d{6}$`));
+    expect(await done.locator('.intake-routing').innerText()).toMatch(/^(ส่งต่อไปยัง \S+|ส่งเข้าคิวคัดกรองส่วนกลาง)/);
+    const open = done.getByRole('link', { name: `เปิดเรื่อง ${caseNumber}` });
+    expect(await open.getAttribute('href')).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    // Out of the awaiting list; the other person's conversation is still there, and now the one shown.
+    expect(await page.getByRole('button', { name: WROTE[1] }).count()).toBe(0);
+    expect(await page.getByRole('log').count()).toBe(1);
+    expect(await page.getByRole('log').innerText()).not.toContain(WROTE[0]);
+    await visible(page.getByRole('list', { name: 'บทสนทนาที่รอคัดกรอง' }).getByRole('button', { name: REPLY[0] }));
+    await screenshot(page, 'messages-04-triaged');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // A conversation is triaged once: a second try (a colleague a moment late) is refused.
+    const again = await page.evaluate(async (url) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ outcome: 'advice' }),
+      });
+      return { status: response.status, code: ((await response.json()) as { error?: { code?: string } }).error?.code };
+    }, triageUrl);
+    expect(again).toEqual({ status: 409, code: 'CONFLICT' });
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasNoHorizontalOverflow,
   screenshot,
+  SCREENSHOTS,
   seriousAccessibilityProblems,
   visible,
   WAIT_MS,
@@ -122,5 +123,81 @@ describe('a report from the public website, on a phone', () => {
     expect(await page.getByText('รับเรื่องแล้ว').count()).toBe(0);
     await screenshot(page, 'public-report-04-status-not-found');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+});
+
+/** A whole PNG, one red pixel, written out byte by byte (69 bytes). */
+const RED_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de' +
+    '0000000c4944415478da633860a90d0002e10125c443ce410000000049454e44ae426082',
+  'hex',
+);
+
+describe('a report with a photo, on a phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await app.newContext({ width: 360, height: 780, mobile: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('refuses a file that is not a photo, whatever its name, and sends a PNG with the report', async () => {
+    await page.goto('/report');
+    await visible(page.getByRole('heading', { level: 1, name: 'แจ้งเรื่องขอความช่วยเหลือ' }));
+    await page.getByLabel('เล่าเรื่องที่เกิดขึ้น').fill('เห็นเด็กถูกทิ้งไว้ในรถหน้าตลาด ถ่ายรูปไว้ให้ค่ะ');
+    await choose(page.getByLabel('จังหวัด'), PROVINCE);
+    // The privacy notice says who sees the photos.
+    await visible(page.getByText('รูปภาพที่แนบมาถูกเก็บรักษาอย่างปลอดภัย และเห็นได้เฉพาะเจ้าหน้าที่ที่ดูแลเรื่องของคุณ'));
+    await page.getByRole('checkbox', { name: 'ฉันอ่านและยินยอมตามข้างต้น' }).check();
+
+    // Text renamed .jpg: the browser calls it image/jpeg from the name, the first bytes say otherwise.
+    const picker = page.getByLabel('เลือกรูปภาพ (เพิ่มได้อีก 3 รูป)');
+    await picker.setInputFiles({
+      name: 'รูปหลักฐาน.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('นี่คือไฟล์ข้อความ ไม่ใช่รูปภาพ'),
+    });
+    const refused = await visible(
+      page.getByText('“รูปหลักฐาน.jpg” ไม่ใช่ไฟล์รูปภาพที่รับได้ กรุณาเลือกรูป JPEG, PNG, WebP หรือ HEIC'),
+    );
+    expect(await page.getByRole('list', { name: 'รูปภาพที่เลือกไว้' }).count()).toBe(0);
+    await refused.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}public-report-05-photo-refused.png` });
+
+    // Two photos chosen, one taken off again: one is sent, its preview an object URL.
+    await picker.setInputFiles([
+      { name: 'ในรถ.png', mimeType: 'image/png', buffer: RED_PIXEL_PNG },
+      { name: 'ป้ายทะเบียน.png', mimeType: 'image/png', buffer: RED_PIXEL_PNG },
+    ]);
+    const chosen = page.getByRole('list', { name: 'รูปภาพที่เลือกไว้' });
+    await visible(chosen);
+    expect(await chosen.getByRole('listitem').count()).toBe(2);
+    expect(await page.getByText('ไม่ใช่ไฟล์รูปภาพที่รับได้', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'ลบ รูปที่ 2 (ป้ายทะเบียน.png)' }).click();
+    expect(await chosen.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('ในรถ.png')]);
+    expect(await chosen.locator('img').getAttribute('src')).toMatch(/^blob:/);
+    await visible(page.getByLabel('เลือกรูปภาพ (เพิ่มได้อีก 2 รูป)'));
+
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, 'public-report-05-photo');
+    await chosen.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}public-report-05-photo-close.png` });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    const sent = page.waitForRequest((request) => request.url().endsWith('/api/public/reports'));
+    await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
+    const request = await sent;
+    const headers = await request.allHeaders();
+    expect(headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(headers['idempotency-key']).toMatch(/^[A-Za-z0-9_:.-]{8,100}$/);
+
+    await visible(page.getByRole('heading', { level: 1, name: 'ได้รับเรื่องของคุณแล้ว' }));
+    expect((await page.getByTestId('tracking-code').innerText()).trim()).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await screenshot(page, 'public-report-06-photo-receipt');
   });
 });

@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       '/geography',
       '/units',
       '/agencies',
+      '/routing',
     ]);
   });
 
@@ -23,6 +24,7 @@ describe('navigationFor', () => {
       '/geography',
       '/units',
       '/agencies',
+      '/routing',
       '/users',
     ]);
   });
@@ -33,6 +35,7 @@ describe('navigationFor', () => {
       '/geography',
       '/units',
       '/agencies',
+      '/routing',
       '/users',
       '/audit',
     ]);
@@ -58,14 +61,48 @@ describe('navigationFor', () => {
       '/geography',
       '/units',
       '/agencies',
+      '/routing',
     ]);
     expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake');
     expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake/messages');
   });
 
+  it('adds case screening, after the intake pages, only for people who may screen cases', () => {
+    expect(navigationFor(['cases.intake', 'cases.read', 'cases.screen']).map((item) => item.to)).toEqual([
+      '/',
+      '/intake',
+      '/intake/messages',
+      '/cases/screening',
+      '/geography',
+    ]);
+    expect(navigationFor(['cases.intake', 'cases.read']).map((item) => item.to)).not.toContain('/cases/screening');
+  });
+
+  it('adds the problem types for people who may manage organisations, and the routing preview for readers', () => {
+    const readers = navigationFor(['organisations.read']).map((item) => item.to);
+    expect(readers).toContain('/routing');
+    expect(readers).not.toContain('/problem-types');
+    expect(navigationFor(['organisations.read', 'organisations.manage']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/units',
+      '/agencies',
+      '/problem-types',
+      '/routing',
+    ]);
+  });
+
   it('adds the API docs, as a plain link, for people who may read system configuration', () => {
     const items = navigationFor(['organisations.read', 'users.read', 'system.jobs.read', 'system.config.read']);
-    expect(items.map((item) => item.to)).toEqual(['/', '/geography', '/units', '/agencies', '/users', '/api/docs']);
+    expect(items.map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/units',
+      '/agencies',
+      '/routing',
+      '/users',
+      '/api/docs',
+    ]);
     expect(items.at(-1)?.external).toBe(true);
   });
 

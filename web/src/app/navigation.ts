@@ -4,9 +4,12 @@ export type NavigationLabel =
   | 'nav.home'
   | 'nav.intake'
   | 'nav.messages'
+  | 'nav.screening'
   | 'nav.geography'
   | 'nav.units'
   | 'nav.agencies'
+  | 'nav.problemTypes'
+  | 'nav.routing'
   | 'nav.users'
   | 'nav.audit'
   | 'nav.roles'
@@ -28,9 +31,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
   { label: 'nav.intake', to: '/intake', end: true, requires: 'cases.intake' },
   { label: 'nav.messages', to: '/intake/messages', requires: 'cases.intake' },
+  { label: 'nav.screening', to: '/cases/screening', requires: 'cases.screen' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },
+  { label: 'nav.problemTypes', to: '/problem-types', requires: 'organisations.manage' },
+  { label: 'nav.routing', to: '/routing', requires: 'organisations.read' },
   { label: 'nav.users', to: '/users', requires: 'users.read' },
   { label: 'nav.audit', to: '/audit', requires: 'audit.read' },
   { label: 'nav.roles', to: '/roles', requires: 'roles.manage' },

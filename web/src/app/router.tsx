@@ -79,6 +79,20 @@ export function createRouter() {
           ),
         },
         {
+          path: 'cases/screening',
+          lazy: page(
+            () => import('./routes/cases.tsx'),
+            (m) => m.CaseScreeningRoute,
+          ),
+        },
+        {
+          path: 'cases/:id',
+          lazy: page(
+            () => import('./routes/cases.tsx'),
+            (m) => m.CaseRoute,
+          ),
+        },
+        {
           path: 'geography',
           lazy: page(
             () => import('./routes/geography.tsx'),
@@ -125,6 +139,20 @@ export function createRouter() {
           lazy: page(
             () => import('./routes/agencies.tsx'),
             (m) => m.AgenciesRoute,
+          ),
+        },
+        {
+          path: 'problem-types',
+          lazy: page(
+            () => import('./routes/problem-types.tsx'),
+            (m) => m.ProblemTypesRoute,
+          ),
+        },
+        {
+          path: 'routing',
+          lazy: page(
+            () => import('./routes/routing.tsx'),
+            (m) => m.RoutingRoute,
           ),
         },
         {

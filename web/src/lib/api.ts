@@ -89,22 +89,29 @@ interface RequestOptions {
   body?: unknown;
   /** A file sent as the body itself, with its own content type (the workbook import), instead of JSON. */
   file?: { content: Blob; contentType: string };
+  /** A multipart/form-data body (files with a JSON part); the browser sets the content type with its boundary. */
+  form?: FormData;
+  /** Extra request headers, such as an Idempotency-Key. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /**
  * Calls the API on our own origin. The session is an HttpOnly cookie, so it
  * travels by itself; POSTs send a JSON body because the server accepts
- * nothing else (that is part of its cross-site protection) — except the one
- * upload route, which takes the file itself and checks the origin as usual.
+ * nothing else (that is part of its cross-site protection) — except the
+ * upload routes, which take the file itself or a multipart form and check
+ * the origin as usual.
  */
 export async function apiRequest<T>(
   path: string,
-  { method = 'GET', body, file, signal }: RequestOptions = {},
+  { method = 'GET', body, file, form, headers: extraHeaders, signal }: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal };
-  if (method !== 'GET' && file) {
+  if (method !== 'GET' && form) {
+    init.body = form;
+  } else if (method !== 'GET' && file) {
     headers['content-type'] = file.contentType;
     init.body = file.content;
   } else if (method !== 'GET') {

@@ -84,10 +84,13 @@ export function useSubdistricts(districtCode: string | null) {
   });
 }
 
+/** The problem-type list's cache: the problem-types page refreshes it after a change. */
+export const PROBLEM_TYPES_QUERY_KEY = ['reference', 'problem-types'] as const;
+
 /** The problem types the 1300 centre takes, the urgent ones first (units' forms, the hotline console); reference data that rarely changes. */
 export function useProblemTypes() {
   return useQuery({
-    queryKey: ['reference', 'problem-types'],
+    queryKey: PROBLEM_TYPES_QUERY_KEY,
     queryFn: ({ signal }) => apiRequest<{ items: ProblemType[] }>('/api/problem-types', { signal }),
     select: (data) => data.items,
     staleTime: 30 * 60_000,

@@ -1,8 +1,9 @@
-import type { CallerHistory, RecordContactRequest, RecordedContact } from '@oscc/contract';
+import type { CallerHistory, RecordContactRequest, RecordedContact, SocialWorkerOption } from '@oscc/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../../lib/api.ts';
 
 const CALLERS_KEY = ['intake', 'callers'] as const;
+const SOCIAL_WORKERS_KEY = ['intake', 'social-workers'] as const;
 
 /** Earlier contacts and open cases of the number being typed; nothing is asked until there is a number. */
 export function useCallerHistory(phone: string | null) {
@@ -16,12 +17,30 @@ export function useCallerHistory(phone: string | null) {
   });
 }
 
+/** The social workers a case at this place can be handed to, fewest open cases first; nothing is asked without a place. */
+export function useSocialWorkers(areaCode: string | null) {
+  return useQuery({
+    queryKey: [...SOCIAL_WORKERS_KEY, areaCode],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: SocialWorkerOption[] }>(`/api/intake/social-workers${toQueryString({ areaCode })}`, {
+        signal,
+      }),
+    select: (data) => data.items,
+    enabled: areaCode !== null,
+    staleTime: 0,
+  });
+}
+
 export function useRecordContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: RecordContactRequest) =>
       apiRequest<RecordedContact>('/api/intake/contacts', { method: 'POST', body: request }),
-    // The next call from the same number must show this one.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: CALLERS_KEY }),
+    // The next call from the same number must show this one; a hand-over changes a social worker's open cases.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: CALLERS_KEY }),
+        queryClient.invalidateQueries({ queryKey: SOCIAL_WORKERS_KEY }),
+      ]),
   });
 }

@@ -1,4 +1,9 @@
-import type { SocialConversation, SocialReplyRequest } from '@oscc/contract';
+import type {
+  RecordedContact,
+  SocialConversation,
+  SocialReplyRequest,
+  TriageConversationRequest,
+} from '@oscc/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api.ts';
 
@@ -25,6 +30,22 @@ export function useSendSocialReply() {
         body: { text },
       }),
     // Also after a failure: the server keeps a reply the provider refused (502), and the thread must show it.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
+  });
+}
+
+/**
+ * Decides what a conversation was: a case (made and routed at once) or one of the quick outcomes. Either way it
+ * leaves the list of those awaiting triage — also when someone else triaged it first (409), so the list catches up.
+ */
+export function useTriageConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ conversationId, request }: { conversationId: string; request: TriageConversationRequest }) =>
+      apiRequest<RecordedContact>(`/api/social/conversations/${encodeURIComponent(conversationId)}/triage`, {
+        method: 'POST',
+        body: request,
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
   });
 }

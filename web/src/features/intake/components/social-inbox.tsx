@@ -6,6 +6,8 @@ import { Field } from '../../../components/ui/field.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { useSendSocialReply, useSocialConversations } from '../api/social.ts';
+import { ConversationTriage, type TriageNotice } from './conversation-triage.tsx';
+import { TriageNoticeBox } from './triage-notice.tsx';
 import {
   deliveryLabel,
   firstLine,
@@ -27,40 +29,61 @@ export function SocialInbox() {
   const ids = useId();
   const conversations = useSocialConversations();
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const items = conversations.data?.items ?? [];
+  const [notice, setNotice] = useState<TriageNotice | null>(null);
+  // Triaged here: out of the list at once, before the server's list has caught up.
+  const [triagedIds, setTriagedIds] = useState<ReadonlySet<string>>(new Set());
+  const items = (conversations.data?.items ?? []).filter((item) => !triagedIds.has(item.id));
   // A conversation triaged elsewhere leaves the list; the newest one is shown instead of nothing.
   const chosen = items.find((item) => item.id === chosenId) ?? items[0] ?? null;
 
   return (
-    <div className="social-inbox">
-      <section className="card social-list" aria-labelledby={`${ids}-list-heading`}>
-        <h2 id={`${ids}-list-heading`} className="card-title">
-          {t('intake.messages.listHeading', { count: items.length })}
-        </h2>
-        {conversations.isPending ? <p className="muted">{t('intake.messages.loading')}</p> : null}
-        {conversations.error ? <ErrorMessage error={conversations.error} /> : null}
-        {conversations.isSuccess && items.length === 0 ? <p className="muted">{t('intake.messages.none')}</p> : null}
-        {items.length > 0 ? (
-          <ul className="plain-list social-list-items" aria-label={t('intake.messages.listLabel')}>
-            {items.map((conversation) => (
-              <li key={conversation.id}>
-                <ConversationButton
-                  conversation={conversation}
-                  isChosen={conversation.id === chosen?.id}
-                  onChoose={() => setChosenId(conversation.id)}
-                />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </section>
-      {chosen ? (
-        <SocialThread key={chosen.id} conversation={chosen} />
-      ) : (
-        <section className="card social-thread" aria-label={t('intake.messages.threadLabel')}>
-          <p className="muted">{t('intake.messages.choose')}</p>
+    <div className="stack-lg">
+      {notice ? <TriageNoticeBox notice={notice} onDismiss={() => setNotice(null)} /> : null}
+      <div className="social-inbox">
+        <section className="card social-list" aria-labelledby={`${ids}-list-heading`}>
+          <h2 id={`${ids}-list-heading`} className="card-title">
+            {t('intake.messages.listHeading', { count: items.length })}
+          </h2>
+          {conversations.isPending ? <p className="muted">{t('intake.messages.loading')}</p> : null}
+          {conversations.error ? <ErrorMessage error={conversations.error} /> : null}
+          {conversations.isSuccess && items.length === 0 ? <p className="muted">{t('intake.messages.none')}</p> : null}
+          {items.length > 0 ? (
+            <ul className="plain-list social-list-items" aria-label={t('intake.messages.listLabel')}>
+              {items.map((conversation) => (
+                <li key={conversation.id}>
+                  <ConversationButton
+                    conversation={conversation}
+                    isChosen={conversation.id === chosen?.id}
+                    onChoose={() => {
+                      setChosenId(conversation.id);
+                      setNotice(null);
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
-      )}
+        {chosen ? (
+          // Keyed by the conversation: another one chosen starts with its own thread, reply box and triage form.
+          <div key={chosen.id} className="stack-lg social-thread-column">
+            <SocialThread conversation={chosen} />
+            <ConversationTriage
+              conversation={chosen}
+              onTriaged={(next) => {
+                setNotice(next);
+                setTriagedIds((current) => new Set(current).add(chosen.id));
+                // The next conversation waiting is shown in its place.
+                setChosenId(null);
+              }}
+            />
+          </div>
+        ) : (
+          <section className="card social-thread" aria-label={t('intake.messages.threadLabel')}>
+            <p className="muted">{t('intake.messages.choose')}</p>
+          </section>
+        )}
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
   toAsciiDigits,
   type CasePersonInput,
   type RecordContactRequest,
+  type SocialWorkerOption,
 } from '@oscc/contract';
 import type { PlaceCodes } from '../../../components/ui/place-selects.tsx';
 import type { Language } from '../../../i18n/language.ts';
@@ -67,6 +68,8 @@ export interface IntakeFormValues {
   anonymous: boolean;
   relation: ReporterRelation;
   people: PersonRow[];
+  /** With a case: the id of the social worker it is handed to; '' when nobody is chosen. */
+  handTo: string;
 }
 
 let personCounter = 0;
@@ -101,12 +104,30 @@ export function emptyIntakeForm(channel: ConsoleChannel = 'hotline'): IntakeForm
     anonymous: false,
     relation: 'self',
     people: [],
+    handTo: '',
   };
 }
 
 /** The most specific place chosen — subdistrict, else district, else province — or null when none is. */
 export function mostSpecificAreaCode(place: PlaceCodes): string | null {
   return place.subdistrictCode || place.districtCode || place.provinceCode || null;
+}
+
+/**
+ * The social worker chosen, after the place changes: kept while the province stays the same (a social worker
+ * covers a province, or the nation), dropped when it changes — the list is then asked again for the new place.
+ */
+export function handToAfterPlaceChange(handTo: string, before: PlaceCodes, after: PlaceCodes): string {
+  return before.provinceCode === after.provinceCode ? handTo : '';
+}
+
+/** A social worker as the hand-over list names them: name, unit, and how many open cases they have now. */
+export function socialWorkerLabel(
+  worker: SocialWorkerOption,
+  openCasesText: (count: number) => string,
+  noUnitText: string,
+): string {
+  return [worker.displayName, worker.unitNameTh ?? noUnitText, openCasesText(worker.openCases)].join(' · ');
 }
 
 /** The digits of a phone number as typed (Thai digits too): the caller lookup starts at 9, a Thai number's least. */
@@ -165,6 +186,7 @@ export function toRecordContactRequest(values: IntakeFormValues): RecordContactR
     reporter: { anonymous: values.anonymous, relation: values.relation },
     people: values.people.map(toPersonInput),
   };
+  if (values.handTo !== '') request.handTo = values.handTo;
   return request;
 }
 

@@ -2,7 +2,7 @@ import type { UserDetail } from '@oscc/contract';
 import { useLanguage } from '../../../i18n/index.ts';
 import { useSupervisorOptions } from '../api/people.ts';
 import { fullNameTh } from '../utils/names.ts';
-import { SearchSelect } from './search-select.tsx';
+import { SearchSelect } from '../../../components/ui/search-select.tsx';
 
 interface SupervisorSelectProps {
   id: string;

@@ -2,7 +2,7 @@ import type { Unit } from '@oscc/contract';
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedRowName } from '../../../lib/format.ts';
 import { useUnitOptions } from '../api/people.ts';
-import { SearchSelect } from './search-select.tsx';
+import { SearchSelect } from '../../../components/ui/search-select.tsx';
 
 interface UnitSelectProps {
   id: string;

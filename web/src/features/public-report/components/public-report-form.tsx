@@ -1,4 +1,4 @@
-import type { PublicReportReceipt } from '@oscc/contract';
+import { PUBLIC_REPORT_MAX_PHOTOS, type PublicReportReceipt } from '@oscc/contract';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { localizedProblem } from '../../../lib/field-errors.ts';
 import { focusFirstProblem } from '../../../lib/form-focus.ts';
 import { useSubmitPublicReport } from '../api/public-report.ts';
+import { newIdempotencyKey, PHOTO_MAX_MEGABYTES, photoIndexOf, reportFingerprint } from '../utils/report-photos.ts';
 import {
   checkReportForm,
   EMPTY_REPORT_FORM,
@@ -21,6 +22,7 @@ import {
   type ReportFormValues,
 } from '../utils/report-form.ts';
 import { EmergencyNote } from './emergency-note.tsx';
+import { PhotoPicker, type AttachedPhoto } from './photo-picker.tsx';
 
 /**
  * The public report: what happened, where, and (only if the person wants) who they are, with the privacy notice
@@ -30,8 +32,11 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
   const { language, t } = useLanguage();
   const submit = useSubmitPublicReport();
   const [form, setForm] = useState<ReportFormValues>(EMPTY_REPORT_FORM);
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
   const [wasTried, setWasTried] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // One key per report: a retry of the same report keeps it; a changed report (or photo) gets a new one.
+  const idempotency = useRef<{ fingerprint: string; key: string } | null>(null);
   const id = useId();
 
   const local = wasTried ? checkReportForm(form) : {};
@@ -47,6 +52,10 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
     for (const problem of submit.error.fields) {
       const field = reportFieldOf(problem.path);
       if (!field || errors[field]) continue;
+      if (field === 'photos') {
+        errors.photos = photoProblemMessage(problem, photos, t);
+        continue;
+      }
       // Bilingual messages ("ไทย / English") come from our own checks; zod's bare English ones get ours.
       errors[field] = problem.message.includes(' / ')
         ? localizedProblem(problem.message, language)
@@ -69,16 +78,27 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
       if (formRef.current) focusFirstProblem(formRef.current);
       return;
     }
-    submit.mutate(toPublicReportRequest(form), {
-      onSuccess: onSubmitted,
-      onError: () => {
-        if (formRef.current) focusFirstProblem(formRef.current);
+    const request = toPublicReportRequest(form);
+    const files = photos.map((photo) => photo.file);
+    const fingerprint = reportFingerprint(request, files);
+    if (idempotency.current?.fingerprint !== fingerprint) {
+      idempotency.current = { fingerprint, key: newIdempotencyKey() };
+    }
+    submit.mutate(
+      { request, photos: files, idempotencyKey: idempotency.current.key },
+      {
+        onSuccess: onSubmitted,
+        onError: () => {
+          if (formRef.current) focusFirstProblem(formRef.current);
+        },
       },
-    });
+    );
   }
 
   const chosen = new Set(form.problemTypes);
   const isRateLimited = isApiError(submit.error) && submit.error.status === 429;
+  const isTooLarge = isApiError(submit.error) && submit.error.status === 413;
+  if (isTooLarge) errors.photos = t('publicReport.photosTooLargeTotal');
   const isValidation = isApiError(submit.error) && submit.error.code === 'VALIDATION_FAILED';
 
   return (
@@ -92,6 +112,10 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
         ) : isRateLimited ? (
           <div className="alert alert-error" role="alert">
             <p>{t('publicReport.tooManyReports')}</p>
+          </div>
+        ) : isTooLarge ? (
+          <div className="alert alert-error" role="alert">
+            <p>{t('publicReport.photosTooLargeTotal')}</p>
           </div>
         ) : submit.error ? (
           <ErrorMessage error={submit.error} />
@@ -209,6 +233,20 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
         </fieldset>
 
         <fieldset className="report-section stack">
+          <legend>{t('publicReport.photos')}</legend>
+          <PhotoPicker
+            idPrefix={`${id}-photos`}
+            photos={photos}
+            onChange={(next) => {
+              setPhotos(next);
+              // A problem the server had with the photos is gone once they change.
+              if (isApiError(submit.error) && (submit.error.status === 413 || errors.photos)) submit.reset();
+            }}
+            error={errors.photos}
+          />
+        </fieldset>
+
+        <fieldset className="report-section stack">
           <legend>{t('publicReport.aboutYou')}</legend>
           <Field id={`${id}-relation`} label={t('publicReport.relation')}>
             {() => (
@@ -289,6 +327,7 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
             <li>{t('publicReport.privacyWhat')}</li>
             <li>{t('publicReport.privacyWhy')}</li>
             <li>{t('publicReport.privacyWho')}</li>
+            <li>{t('publicReport.privacyPhotos')}</li>
             <li>{t('publicReport.privacyRetention')}</li>
             <li>{t('publicReport.privacyRights')}</li>
           </ul>
@@ -331,4 +370,20 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
       </form>
     </div>
   );
+}
+
+/** The server's problem with one photo, named by the file it is about ('photos.0' → the first photo chosen). */
+function photoProblemMessage(
+  problem: { path: string; code: string },
+  photos: readonly AttachedPhoto[],
+  t: ReturnType<typeof useLanguage>['t'],
+): string {
+  const index = photoIndexOf(problem.path.replace(/^body\./, ''));
+  const name = index !== null && index >= 0 ? (photos[index]?.file.name ?? '') : '';
+  if (problem.code === 'unsupported_file_type') return t('publicReport.photoWrongType', { name });
+  if (problem.code === 'too_big' || problem.code === 'file_too_large')
+    return t('publicReport.photoTooLarge', { name, size: PHOTO_MAX_MEGABYTES });
+  if (problem.code === 'too_many' || problem.code === 'too_many_files')
+    return t('publicReport.photoTooMany', { name, count: PUBLIC_REPORT_MAX_PHOTOS });
+  return t('publicReport.photoInvalid');
 }

@@ -88,6 +88,10 @@ describe('server problems next to the right field', () => {
     expect(reportFieldOf('body.reporter.phone')).toBe('phone');
     expect(reportFieldOf('body.case.people.0.phone')).toBe('phone');
     expect(reportFieldOf('body.website')).toBeNull();
+    // A report sent with photos: the JSON part and the files.
+    expect(reportFieldOf('report.narrative')).toBe('narrative');
+    expect(reportFieldOf('photos.0')).toBe('photos');
+    expect(reportFieldOf('body.photos')).toBe('photos');
   });
 });
 

@@ -56,7 +56,7 @@ export const EMPTY_REPORT_FORM: ReportFormValues = {
 };
 
 /** The fields the form shows problems next to. */
-export type ReportField = 'narrative' | 'problemTypes' | 'place' | 'address' | 'name' | 'phone' | 'consent';
+export type ReportField = 'narrative' | 'problemTypes' | 'place' | 'address' | 'name' | 'phone' | 'consent' | 'photos';
 
 /** The most specific place chosen: the subdistrict, else the district, else the province; '' when none. */
 export function mostSpecificAreaCode(place: PlaceCodes): string {
@@ -96,16 +96,22 @@ export function toPublicReportRequest(form: ReportFormValues): PublicReportReque
           ...(phone ? { phone } : {}),
         },
     consent: true,
+    source: 'web',
     ...(form.website ? { website: form.website } : {}),
   };
 }
 
 /**
  * The form field a server problem belongs to. Schema problems arrive as 'body.location.areaCode'; the case checks
- * shared with the hotline as 'body.case.location.areaCode' or 'body.case.people.0.phone' (the reporter).
+ * shared with the hotline as 'body.case.location.areaCode' or 'body.case.people.0.phone' (the reporter). A report
+ * sent with photos (multipart) may name its JSON part ('report.narrative') and the files ('photos.0').
  */
 export function reportFieldOf(path: string): ReportField | null {
-  const field = path.replace(/^body\./, '').replace(/^case\./, '');
+  const field = path
+    .replace(/^body\./, '')
+    .replace(/^report\./, '')
+    .replace(/^case\./, '');
+  if (/^photos(\.|$)/.test(field)) return 'photos';
   if (field.startsWith('narrative')) return 'narrative';
   if (field.startsWith('problemTypes')) return 'problemTypes';
   if (field.startsWith('location.address')) return 'address';

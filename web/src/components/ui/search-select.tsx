@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Field } from '../../../components/ui/field.tsx';
-import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
+import { Field } from './field.tsx';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 
 interface SearchSelectProps<T extends { id: string }> {
   id: string;

@@ -1,0 +1,235 @@
+import { formatBuddhistDate, type CaseDetail, type CasePerson } from '@oscc/contract';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { useLanguage } from '../../../i18n/index.ts';
+import { localizedRowName } from '../../../lib/format.ts';
+import { usePlaceNames } from '../api/places.ts';
+import { ageOn } from '../utils/case-view.ts';
+import { CaseAttachments } from './case-attachments.tsx';
+import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
+import { LinkedCases, RelatedCases } from './related-cases.tsx';
+import { ScreeningPanel } from './screening-panel.tsx';
+
+/** A calendar day (YYYY-MM-DD) in the Buddhist era; noon in Bangkok so no time zone moves it to another day. */
+function dayText(day: string, language: 'th' | 'en'): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatBuddhistDate(`${day}T12:00:00+07:00`, language) : day;
+}
+
+/** One case for screening staff: what happened, who, where it went and why, with the screening tools beside. */
+export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen: boolean }) {
+  const { language, t } = useLanguage();
+  const problemTypeName = useProblemTypeName();
+  const placeName = usePlaceNames([detail.areaCode]);
+  const isMerged = detail.status === 'merged';
+  /** Why the case went where it did, in the reader's language: the rule that matched, or the reason staff gave. */
+  const routingExplanation = (routing: CaseDetail['routing']): string => {
+    if (routing.kind === 'manual') return routing.reason;
+    if (routing.kind === 'triage') return t('intake.saved.triageReason');
+    return [
+      routing.areaLevel && routing.areaCode
+        ? t('intake.reason.area', { level: t(`intake.level.${routing.areaLevel}`), area: placeName(routing.areaCode) })
+        : null,
+      routing.leadAgency ? t('intake.reason.lead') : null,
+      routing.open24Hours ? t('intake.reason.open24') : null,
+    ]
+      .filter((reason): reason is string => reason !== null)
+      .join(' · ');
+  };
+
+  return (
+    <div className="stack-lg">
+      <div className="case-header">
+        <p className="case-header-badges badge-row">
+          <StatusBadge status={detail.status} />
+          {detail.crisis ? <CrisisBadge /> : null}
+          <SeverityBadge severity={detail.severity} />
+        </p>
+        <p className="muted">
+          {t(`intake.channel.${detail.channel}`)} ·{' '}
+          {t('cases.detail.receivedAt', { date: formatBuddhistDate(detail.createdAt, language, 'dateTime') })} ·{' '}
+          {detail.screenedAt
+            ? t('cases.detail.screenedAt', { date: formatBuddhistDate(detail.screenedAt, language, 'dateTime') })
+            : t('cases.detail.notScreened')}
+        </p>
+      </div>
+
+      {detail.mergedInto ? (
+        <div className="alert alert-warning" role="status">
+          <p>
+            {t('cases.detail.merged', { caseNumber: detail.mergedInto.caseNumber })}{' '}
+            <Link to={`/cases/${detail.mergedInto.id}`}>
+              {t('cases.detail.openSurvivor', { caseNumber: detail.mergedInto.caseNumber })}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
+      <div className="grid-2 case-layout">
+        <div className="stack-lg">
+          <section className="card" aria-labelledby="case-summary-heading">
+            <h2 id="case-summary-heading" className="card-title">
+              {t('cases.detail.summaryHeading')}
+            </h2>
+            <dl className="details">
+              <div>
+                <dt>{t('intake.problemTypes')}</dt>
+                <dd>{detail.problemTypes.map(problemTypeName).join(', ') || t('home.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('intake.narrative')}</dt>
+                <dd className="case-narrative">{detail.narrative}</dd>
+              </div>
+              <div>
+                <dt>{t('intake.place')}</dt>
+                <dd>{placeName(detail.areaCode)}</dd>
+              </div>
+              <div>
+                <dt>{t('intake.address')}</dt>
+                <dd>{detail.address ?? t('home.none')}</dd>
+              </div>
+              {detail.latitude !== null && detail.longitude !== null ? (
+                <div>
+                  <dt>{t('cases.detail.coordinates')}</dt>
+                  <dd>
+                    {detail.latitude.toFixed(5)}, {detail.longitude.toFixed(5)}
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t('intake.reporter')}</dt>
+                <dd>
+                  {t(`intake.relations.${detail.reporter.relation}` as 'intake.relations.self', {
+                    defaultValue: detail.reporter.relation,
+                  })}
+                  {detail.reporter.anonymous ? ` · ${t('cases.detail.anonymous')}` : ''}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="case-people-heading">
+            <h2 id="case-people-heading" className="card-title">
+              {t('intake.people')} ({detail.people.length})
+            </h2>
+            {detail.people.length === 0 ? (
+              <p className="muted">{t('cases.detail.noPeople')}</p>
+            ) : (
+              <ul className="plain-list case-people">
+                {detail.people.map((person) => (
+                  <PersonCard key={person.id} person={person} />
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="case-routing-heading">
+            <h2 id="case-routing-heading" className="card-title">
+              {t('cases.detail.routing')}
+            </h2>
+            <dl className="details">
+              <div>
+                <dt>{t('cases.queue.column.unit')}</dt>
+                <dd>
+                  {detail.responsibleUnit ? (
+                    localizedRowName(detail.responsibleUnit, language)
+                  ) : (
+                    <strong>{t('cases.centralTriage')}</strong>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('cases.detail.routingKind')}</dt>
+                <dd>{t(`cases.detail.routingKinds.${detail.routing.kind}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('cases.detail.routingReason')}</dt>
+                <dd>{routingExplanation(detail.routing)}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="case-contacts-heading">
+            <h2 id="case-contacts-heading" className="card-title">
+              {t('cases.detail.contacts')} ({detail.contacts.length})
+            </h2>
+            {detail.contacts.length === 0 ? (
+              <p className="muted">{t('home.none')}</p>
+            ) : (
+              <ul className="plain-list case-contacts">
+                {detail.contacts.map((contact) => (
+                  <li key={contact.id}>
+                    <time dateTime={contact.receivedAt}>
+                      {formatBuddhistDate(contact.receivedAt, language, 'dateTime')}
+                    </time>{' '}
+                    · {t(`intake.channel.${contact.channel}`)} · {t(`intake.outcome.${contact.outcome}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <CaseAttachments detail={detail} />
+        </div>
+
+        <div className="stack-lg">
+          {canScreen && !isMerged ? <ScreeningPanel detail={detail} /> : null}
+          {canScreen ? <RelatedCases detail={detail} /> : null}
+          <LinkedCases detail={detail} canChange={canScreen} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PersonCard({ person }: { person: CasePerson }) {
+  const { language, t } = useLanguage();
+  const ids = useId();
+  const age = person.birthDate ? ageOn(person.birthDate, new Date()) : null;
+  return (
+    <li className="case-person">
+      <h3 id={`${ids}-name`} className="case-person-name">
+        {person.name ?? t('cases.person.unnamed')}{' '}
+        <span className="badge badge-info">{t(`intake.roles.${person.role}`)}</span>
+      </h3>
+      <dl className="details details-compact" aria-labelledby={`${ids}-name`}>
+        <div>
+          <dt>{t('intake.idType')}</dt>
+          <dd>
+            {t(`intake.idTypes.${person.idType}`)}
+            {person.idNumber ? <span className="code-value"> {person.idNumber}</span> : null}
+            {person.passportCountry ? ` (${person.passportCountry})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cases.person.age')}</dt>
+          <dd>
+            {person.birthDate
+              ? t('cases.person.born', { date: dayText(person.birthDate, language) }) +
+                (age !== null ? ` · ${t('cases.person.years', { count: age })}` : '')
+              : person.estimatedAge !== null
+                ? t('cases.person.estimated', { count: person.estimatedAge })
+                : t('home.none')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('intake.sex')}</dt>
+          <dd>{t(`intake.sexes.${person.sex}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.person.nationality')}</dt>
+          <dd>{person.nationality ?? t('home.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.person.disability')}</dt>
+          <dd>{person.disability ? t('cases.person.hasDisability') : t('cases.person.noDisability')}</dd>
+        </div>
+        <div>
+          <dt>{t('intake.phone')}</dt>
+          <dd>
+            {person.phone ? <a href={`tel:${person.phone.replace(/[^\d+]/g, '')}`}>{person.phone}</a> : t('home.none')}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
