@@ -15,6 +15,10 @@ import {
 import { useAppUnderTest } from './support/suite.ts';
 
 const CALL_TAKER = 'calltaker@oscc.example';
+const SOCIAL_WORKER = 'socialworker@oscc.example';
+/** The demo social worker of Ratchaburi (70), as staff know her. */
+const SOCIAL_WORKER_NAME = 'สุภาพร วงศ์ไทย';
+const HANDED_CALLER = '086 222 1300';
 const CALLER = '089 555 1300';
 const VICTIM_ID_FIRST12 = '110370012345';
 const VICTIM_ID = `${VICTIM_ID_FIRST12}${thaiIdCheckDigit(VICTIM_ID_FIRST12)}`;
@@ -41,6 +45,7 @@ describe('the hotline console for a call-taker', () => {
   let context: BrowserContext;
   let page: Page;
   const consoleProblems: string[] = [];
+  let handedCaseNumber = '';
 
   beforeAll(async () => {
     context = await app.newContext({ width: 1280, height: 900 });
@@ -146,6 +151,83 @@ describe('the hotline console for a call-taker', () => {
     await screenshot(page, 'intake-04-history');
     expect(consoleProblems).toEqual([]);
   });
+
+  it('hands a case in Ratchaburi to the social worker who covers it, and names them in the confirmation', async () => {
+    await page.getByLabel('หมายเลขผู้โทร').fill('');
+    await page.getByLabel('หมายเลขผู้โทร').focus();
+    await page.keyboard.type(HANDED_CALLER);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('7');
+    await visible(page.getByRole('heading', { name: 'รายละเอียดเรื่อง' }));
+    await page.getByRole('group', { name: 'ประเภทปัญหา' }).getByLabel('การตั้งครรภ์ไม่พร้อม', { exact: false }).check();
+
+    // Before the place is chosen there is nobody to list.
+    const handOver = page.getByRole('group', { name: 'ส่งต่อนักสังคมสงเคราะห์' });
+    const worker = handOver.getByLabel('นักสังคมสงเคราะห์ที่รับเรื่อง', { exact: true });
+    await visible(handOver.getByText('เลือกจังหวัดที่เกิดเหตุก่อน', { exact: false }));
+    expect(await worker.isDisabled()).toBe(true);
+
+    const place = page.getByRole('group', { name: 'สถานที่เกิดเหตุ' });
+    await place.getByLabel('จังหวัด').selectOption({ label: 'ราชบุรี' });
+    await optionsLoaded(page, worker);
+    const option = worker.locator('option', { hasText: SOCIAL_WORKER_NAME });
+    expect(await option.innerText()).toMatch(/เรื่องที่ดูแลอยู่ \d+ เรื่อง/);
+    await worker.selectOption((await option.getAttribute('value')) ?? '');
+    // A district picked afterwards (the same province) keeps the choice.
+    await optionsLoaded(page, place.getByLabel('อำเภอ/เขต'));
+    await place.getByLabel('อำเภอ/เขต').selectOption({ label: 'เมืองราชบุรี' });
+    await page.waitForFunction((element) => !(element as HTMLSelectElement).disabled, await worker.elementHandle(), {
+      timeout: WAIT_MS,
+    });
+    expect(await worker.inputValue()).toBe(await option.getAttribute('value'));
+    await page.getByLabel('รายละเอียดเหตุการณ์').fill('นักเรียนหญิงอายุ 15 ปี ตั้งครรภ์ ครอบครัวไม่ทราบ ต้องการคำปรึกษา');
+    await screenshot(page, 'intake-08-hand-over');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.keyboard.press('Control+Enter');
+    const confirmation = page.getByRole('status').filter({ hasText: 'รับเรื่องแล้ว' });
+    await visible(confirmation);
+    handedCaseNumber = (await confirmation.getByTestId('case-number').innerText()).trim();
+    expect((await confirmation.getByTestId('handed-to').innerText()).trim()).toBe(
+      `ส่งต่อนักสังคมสงเคราะห์ ${SOCIAL_WORKER_NAME}`,
+    );
+    await hasFocus(page, page.getByLabel('หมายเลขผู้โทร'));
+    await screenshot(page, 'intake-09-handed-confirmation');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('shows the social worker the case in their own queue, and on the case page', async () => {
+    expect(handedCaseNumber).not.toBe('');
+    for (const [viewport, suffix] of [
+      [{ width: 1280, height: 900 }, 'desktop'],
+      [{ width: 375, height: 812, mobile: true }, 'phone'],
+    ] as const) {
+      const workerContext = await app.newContext(viewport);
+      try {
+        const workerPage = await workerContext.newPage();
+        await workerPage.goto('/sign-in');
+        await signIn(workerPage, SOCIAL_WORKER, DEMO_PASSWORD);
+        await workerPage.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+        await workerPage.goto('/cases/screening');
+        await workerPage.getByRole('button', { name: 'เรื่องที่ได้รับมอบหมาย' }).click();
+        await visible(workerPage.getByRole('heading', { name: 'เรื่องที่ส่งต่อมาให้คุณ' }));
+        expect(new URL(workerPage.url()).searchParams.get('queue')).toBe('mine');
+        const row = workerPage.getByRole('row').filter({ hasText: handedCaseNumber });
+        await visible(row);
+        await visible(row.getByText(SOCIAL_WORKER_NAME));
+        expect(await hasNoHorizontalOverflow(workerPage)).toBe(true);
+        await screenshot(workerPage, `intake-10-mine-queue-${suffix}`);
+        expect(await seriousAccessibilityProblems(workerPage)).toEqual([]);
+
+        await row.getByRole('link', { name: handedCaseNumber }).click();
+        await visible(workerPage.getByRole('heading', { level: 1, name: `เรื่อง ${handedCaseNumber}` }));
+        expect((await workerPage.getByTestId('case-assignee').innerText()).trim()).toBe(SOCIAL_WORKER_NAME);
+        await screenshot(workerPage, `intake-11-handed-case-${suffix}`);
+      } finally {
+        await workerContext.close();
+      }
+    }
+  });
 });
 
 describe('the hotline console on a phone', () => {
@@ -162,6 +244,8 @@ describe('the hotline console on a phone', () => {
       await page.getByRole('button', { name: 'เพิ่มผู้เกี่ยวข้อง' }).click();
       await visible(page.getByRole('group', { name: 'ผู้เกี่ยวข้องคนที่ 1' }));
       await visible(page.getByText('เร่งด่วน').first());
+      await page.getByRole('group', { name: 'สถานที่เกิดเหตุ' }).getByLabel('จังหวัด').selectOption({ label: 'ราชบุรี' });
+      await optionsLoaded(page, page.getByLabel('นักสังคมสงเคราะห์ที่รับเรื่อง', { exact: true }));
       expect(await hasNoHorizontalOverflow(page)).toBe(true);
       await screenshot(page, 'intake-05-phone');
       // What the call-taker sees on the screen itself, at the top and at the people involved.
@@ -169,6 +253,8 @@ describe('the hotline console on a phone', () => {
       await page.screenshot({ path: `${SCREENSHOTS}intake-06-phone-top.png` });
       await page.getByRole('group', { name: 'ผู้เกี่ยวข้องคนที่ 1' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOTS}intake-07-phone-people.png` });
+      await page.getByRole('group', { name: 'ส่งต่อนักสังคมสงเคราะห์' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}intake-12-phone-hand-over.png` });
     } finally {
       await context.close();
     }

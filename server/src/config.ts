@@ -26,7 +26,7 @@ const EnvSchema = z.object({
   JOBS: z.enum(['embedded', 'off']).default('embedded'),
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   /** How many synthetic contacts (about a third become cases) the demo data set gets. */
-  DEMO_CONTACTS: z.coerce.number().int().min(0).max(100_000).default(600),
+  DEMO_CONTACTS: z.coerce.number().int().min(0).max(100_000).default(7000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -31,4 +31,61 @@ describe('the demo centre’s contacts and cases', () => {
     const people = await db.selectFrom('case_person').select(['name_protected']).execute();
     expect(JSON.stringify(people)).not.toMatch(/สมชาย|สมศรี|มาลี/);
   });
+
+  it('come on every channel, with conversations triaged, repeat callers, and the older cases screened', async () => {
+    const fields = createFieldProtector(parseFieldKeys(TEST_FIELD_KEYS.FIELD_KEYS, TEST_FIELD_KEYS.FIELD_HASH_KEY));
+    const db = t.database.db;
+    const before = await db
+      .selectFrom('case_file')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const reportsBefore = await db
+      .selectFrom('public_report')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const result = await seedDemoCases({ db, clock: t.clock, fields, count: 700, seed: 7 });
+    expect(result.publicReports).toBeGreaterThan(10);
+    expect(result.conversations).toBeGreaterThan(10);
+    const channels = await db.selectFrom('intake_contact').select('channel').distinct().execute();
+    expect(channels.map((c) => c.channel).sort()).toEqual(
+      ['facebook', 'hotline', 'international', 'line', 'mobile_app', 'walk_in', 'web'].sort(),
+    );
+    const after = await db
+      .selectFrom('case_file')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(result.cases);
+    // Public reports have tracking codes; most conversations were triaged, the last days' still wait.
+    const reports = await db
+      .selectFrom('public_report')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(reports.n) - Number(reportsBefore.n)).toBe(result.publicReports);
+    const pending = await db
+      .selectFrom('intake_contact')
+      .select('received_at')
+      .where('outcome', '=', 'pending')
+      .execute();
+    expect(pending.length).toBeLessThan(result.conversations / 2);
+    // Repeat callers: some phone numbers belong to several cases.
+    const repeated = await db
+      .selectFrom('intake_contact')
+      .select('caller_phone_index')
+      .where('case_id', 'is not', null)
+      .where('caller_phone_index', 'is not', null)
+      .groupBy('caller_phone_index')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(repeated.length).toBeGreaterThan(0);
+    // The screening queue holds the recent cases; older ones were screened.
+    const unscreened = await db
+      .selectFrom('case_file')
+      .select('created_at')
+      .where('screened_at', 'is', null)
+      .where('status', '=', 'new')
+      .execute();
+    const twoDaysAgo = t.clock.now().getTime() - 2 * 86_400_000;
+    expect(unscreened.every((c) => new Date(c.created_at).getTime() >= twoDaysAgo)).toBe(true);
+    expect(result.screened).toBeGreaterThan(result.cases / 2);
+  });
 });

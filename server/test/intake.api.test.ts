@@ -477,3 +477,54 @@ describe('the mobile app and photos: the same report as multipart/form-data', ()
     expect(doc.paths['/api/cases/{id}/attachments'].post.requestBody.content['multipart/form-data']).toBeDefined();
   });
 });
+
+describe('hand to a social worker', () => {
+  it('hands a call to a social worker who covers the place, who then finds it in their own queue', async () => {
+    const social = await signIn(t.app, 'socialworker@oscc.example'); // Ratchaburi (70)
+    const options = await t.app.inject({
+      url: '/api/intake/social-workers?areaCode=700101',
+      headers: { cookie: calltaker },
+    });
+    expect(options.statusCode).toBe(200);
+    const worker = options.json().items.find((o: { displayName: string }) => o.displayName.length > 0);
+    expect(worker).toMatchObject({ id: expect.any(String), openCases: expect.any(Number) });
+    // Nobody in the demo covers Bueng Kan (38) as a social worker.
+    const none = await t.app.inject({ url: '/api/intake/social-workers?areaCode=38', headers: { cookie: calltaker } });
+    expect(none.json().items).toEqual([]);
+
+    const handed = await post(calltaker, {
+      outcome: 'case',
+      callerPhone: '0861234500',
+      case: aCase({ location: { areaCode: '700101' }, problemTypes: ['domestic_violence'] }),
+      handTo: worker.id,
+    });
+    expect(handed.status).toBe(201);
+    expect(handed.body.case.assignee).toEqual({ id: worker.id, displayName: worker.displayName });
+    const mine = await t.app.inject({ url: '/api/cases?queue=mine', headers: { cookie: social } });
+    expect(mine.json().items.map((c: { id: string }) => c.id)).toContain(handed.body.case.id);
+    expect(mine.json().items[0].assignee.id).toBe(worker.id);
+  });
+
+  it('refuses to hand over outside the social worker’s area, to someone who is not one, or without a case', async () => {
+    const worker = (
+      await t.app.inject({ url: '/api/intake/social-workers?areaCode=70', headers: { cookie: calltaker } })
+    ).json().items[0];
+    const before = await count('case_file');
+    const outside = await post(calltaker, { outcome: 'case', case: aCase(), handTo: worker.id }); // Bueng Kan
+    expect(outside.body.error.fields[0]).toMatchObject({ path: 'body.handTo', code: 'outside_reach' });
+    const adminUser = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'admin@oscc.example')
+      .executeTakeFirstOrThrow();
+    const notOne = await post(calltaker, {
+      outcome: 'case',
+      case: aCase({ location: { areaCode: '70' } }),
+      handTo: adminUser.id,
+    });
+    expect(notOne.body.error.fields[0].code).toBe('not_a_social_worker');
+    const noCase = await post(calltaker, { outcome: 'advice', handTo: worker.id });
+    expect(noCase.body.error.fields[0]).toMatchObject({ path: 'body.handTo', code: 'case_required' });
+    expect(await count('case_file')).toBe(before);
+  });
+});

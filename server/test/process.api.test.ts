@@ -31,6 +31,8 @@ describe('the server process', () => {
         DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
         DATABASE_URL: '',
+        // A small demo centre: the full one is measured by `npm start`, not here.
+        DEMO_CONTACTS: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -353,6 +353,41 @@ describe('triage of a conversation', () => {
     const again = await decide({ outcome: 'prank' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CONFLICT');
+
+    // Weeks later the same person writes again: a new contact awaiting triage, the earlier messages kept for context.
+    const next = webhook([from(OTHER, 'triage-1b', 'คลอดแล้วค่ะ ตอนนี้ต้องการที่พักชั่วคราว')]);
+    await deliver(next.body, next.signature);
+    const waiting = (await t.app.inject({ url: '/api/social/conversations', headers: { cookie: calltaker } })).json();
+    const reopened = waiting.items.find((c: { id: string }) => c.id === conversation.id);
+    expect(reopened.outcome).toBe('pending');
+    expect(reopened.contactId).not.toBe(conversation.contactId);
+    expect(reopened.messages).toHaveLength(2);
+    const earlier = await t.database.db
+      .selectFrom('intake_contact')
+      .select(['outcome', 'case_id'])
+      .where('id', '=', conversation.contactId)
+      .executeTakeFirstOrThrow();
+    expect(earlier).toEqual({ outcome: 'case', case_id: result.case.id });
+
+    // The case knows its conversation: staff open it from the case and reply to the person through LINE.
+    const detail = (await t.app.inject({ url: `/api/cases/${result.case.id}`, headers: { cookie: calltaker } })).json();
+    expect(detail.conversations).toEqual([{ id: conversation.id, provider: 'line' }]);
+    const thread = await t.app.inject({
+      url: `/api/social/conversations/${conversation.id}`,
+      headers: { cookie: calltaker },
+    });
+    expect(thread.json().messages).toHaveLength(2);
+    const replied = await t.app.inject({
+      method: 'POST',
+      url: `/api/social/conversations/${conversation.id}/replies`,
+      headers: { cookie: calltaker },
+      payload: { text: 'เจ้าหน้าที่จะติดต่อกลับภายในวันนี้ค่ะ' },
+    });
+    expect(replied.statusCode).toBe(200);
+    expect(pushed.at(-1)!.body).toMatchObject({
+      to: OTHER,
+      messages: [{ type: 'text', text: 'เจ้าหน้าที่จะติดต่อกลับภายในวันนี้ค่ะ' }],
+    });
   });
 
   it('records a conversation that is no case, and keeps it counted as a contact', async () => {

@@ -42,6 +42,8 @@ export const CaseSummary = z
     createdAt: z.string(),
     screenedAt: z.string().nullable(),
     attachments: z.number().int(),
+    /** The social worker the case was handed to. */
+    assignee: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -49,10 +51,11 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 /**
  * The screening queues (no schema id: a referenced schema cannot describe
  * query parameters): `screening` — cases nobody has screened yet, crisis
- * first, oldest first; `triage` — cases no rule could route.
+ * first, oldest first; `triage` — cases no rule could route; `mine` — cases
+ * handed to me.
  */
 export const CaseQueueQuery = z.object({
-  queue: z.enum(['screening', 'triage']).default('screening'),
+  queue: z.enum(['screening', 'triage', 'mine']).default('screening'),
   provinceCode: z
     .string()
     .regex(/^\d{2}$/)
@@ -114,6 +117,8 @@ export const CaseDetail = CaseSummary.extend({
   contacts: z.array(
     z.object({ id: z.uuid(), receivedAt: z.string(), channel: z.enum(CHANNELS), outcome: z.enum(CONTACT_OUTCOMES) }),
   ),
+  /** The LINE / Messenger conversations the case came from: staff reply to the person from the case. */
+  conversations: z.array(z.object({ id: z.uuid(), provider: z.enum(['line', 'facebook']) })),
 }).meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -210,6 +215,7 @@ export const TriageConversationRequest = z
     outcome: z.enum(CONTACT_OUTCOMES).exclude(['pending']),
     summary: z.string().trim().max(2_000).optional(),
     case: NewCaseInput.optional(),
+    handTo: z.uuid().optional(),
   })
   .meta({ id: 'TriageConversationRequest' });
 export type TriageConversationRequest = z.infer<typeof TriageConversationRequest>;

@@ -92,6 +92,11 @@ export const RecordContactRequest = z
     summary: optionalText(2_000),
     /** Required when the outcome is `case`. */
     case: NewCaseInput.optional(),
+    /**
+     * With a case: hand it to this social worker (one who may read cases where it happened — see
+     * GET /api/intake/social-workers).
+     */
+    handTo: z.uuid().optional(),
   })
   .meta({ id: 'RecordContactRequest' });
 export type RecordContactRequest = z.infer<typeof RecordContactRequest>;
@@ -120,7 +125,16 @@ export const RecordedContact = z
   .object({
     contactId: z.uuid(),
     outcome: z.enum(CONTACT_OUTCOMES),
-    case: z.object({ id: z.uuid(), caseNumber: z.string(), status: z.string(), routing: RoutingDecision }).nullable(),
+    case: z
+      .object({
+        id: z.uuid(),
+        caseNumber: z.string(),
+        status: z.string(),
+        routing: RoutingDecision,
+        /** The social worker the call was handed to. */
+        assignee: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'RecordedContact' });
 export type RecordedContact = z.infer<typeof RecordedContact>;
@@ -250,3 +264,13 @@ export const RelatedCase = z
   })
   .meta({ id: 'RelatedCase' });
 export type RelatedCase = z.infer<typeof RelatedCase>;
+
+/** A social worker a call can be handed to (no schema id: also the shape of a query answer's items). */
+export const SocialWorkerOption = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  unitNameTh: z.string().nullable(),
+  /** Cases they have now that are not merged. */
+  openCases: z.number().int(),
+});
+export type SocialWorkerOption = z.infer<typeof SocialWorkerOption>;

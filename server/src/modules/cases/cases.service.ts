@@ -98,7 +98,11 @@ export function createCasesService({
       db
         .selectFrom('case_file')
         .leftJoin('unit', 'unit.id', 'case_file.responsible_unit_id')
+        .leftJoin('app_user as assignee', 'assignee.id', 'case_file.assigned_user_id')
         .select([
+          'assignee.id as assignee_id',
+          'assignee.first_name_th as assignee_first',
+          'assignee.last_name_th as assignee_last',
           'case_file.id',
           'case_file.case_number',
           'case_file.status',
@@ -150,6 +154,9 @@ export function createCasesService({
           createdAt: new Date(row.created_at).toISOString(),
           screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
           attachments: row.attachments ?? 0,
+          assignee: row.assignee_id
+            ? { id: row.assignee_id, displayName: `${row.assignee_first} ${row.assignee_last}` }
+            : null,
         },
       ]),
     );
@@ -191,11 +198,21 @@ export function createCasesService({
         .execute(),
       db
         .selectFrom('intake_contact')
-        .select(['id', 'received_at', 'channel', 'outcome'])
+        .select(['id', 'received_at', 'channel', 'outcome', 'social_conversation_id'])
         .where('case_id', '=', caseId)
         .orderBy('received_at')
         .execute(),
     ]);
+    const conversationIds = [
+      ...new Set(contacts.flatMap((c) => (c.social_conversation_id ? [c.social_conversation_id] : []))),
+    ];
+    const conversations = conversationIds.length
+      ? await db
+          .selectFrom('social_conversation')
+          .select(['id', 'provider'])
+          .where('id', 'in', conversationIds)
+          .execute()
+      : [];
     const mergedInto = row.merged_into_id
       ? await db
           .selectFrom('case_file')
@@ -259,6 +276,7 @@ export function createCasesService({
         channel: c.channel as Channel,
         outcome: c.outcome as ContactOutcome,
       })),
+      conversations: conversations.map((c) => ({ id: c.id, provider: c.provider })),
     };
   }
 
@@ -284,10 +302,9 @@ export function createCasesService({
             ministryId: caseMinistry,
           }),
         );
-      list =
-        query.queue === 'triage'
-          ? list.where('case_file.status', '=', 'triage')
-          : list.where('case_file.screened_at', 'is', null);
+      if (query.queue === 'triage') list = list.where('case_file.status', '=', 'triage');
+      else if (query.queue === 'mine') list = list.where('case_file.assigned_user_id', '=', actor.userId);
+      else list = list.where('case_file.screened_at', 'is', null);
       if (query.provinceCode) list = list.where('case_file.province_code', '=', query.provinceCode);
       const rows = await list
         .orderBy('case_file.crisis', 'desc')

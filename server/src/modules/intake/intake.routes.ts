@@ -11,6 +11,7 @@ import {
   RecordedContact,
   RelatedCase,
   RelatedCasesQuery,
+  SocialWorkerOption,
 } from '@oscc/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -144,5 +145,20 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
       },
     },
     async (request) => ({ items: await intake.relatedCases(request.query) }),
+  );
+
+  app.get(
+    '/api/intake/social-workers',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Social workers a call about this place can be handed to: active, covering its province or the nation; fewest cases first',
+        querystring: z.object({ areaCode: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/) }),
+        response: { 200: z.object({ items: z.array(SocialWorkerOption) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await intake.socialWorkers(request.query.areaCode) }),
   );
 };

@@ -19,17 +19,18 @@ import {
   type RelatedCasesQuery,
   type RoutingDecision,
   type TriageConversationRequest,
+  type SocialWorkerOption,
   PHOTO_MEDIA_TYPES,
 } from '@oscc/contract';
 import { createHash, randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Principal } from '../../platform/authorization/scope.ts';
+import { isAllowed, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
-import { decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
+import { createUsersRepository, decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, storeAttachments } from './attachments.ts';
 import { nameSimilarity } from './name-similarity.ts';
@@ -149,6 +150,7 @@ export function createIntakeService({
     checked: Awaited<ReturnType<typeof checkCase>>,
     routing: RoutingDecision,
     now: Date,
+    assignee: { id: string; displayName: string } | null = null,
   ): Promise<NonNullable<RecordedContact['case']>> {
     const yearBe = buddhistYear(now);
     const caseNumber = formatCaseNumber(yearBe, await allocateCaseNumber(trx, yearBe));
@@ -176,6 +178,8 @@ export function createIntakeService({
         routing: JSON.stringify(routing),
         created_by: context.createdBy,
         receiving_unit_id: context.receivingUnitId,
+        assigned_user_id: assignee?.id ?? null,
+        assigned_at: assignee ? now : null,
         created_at: now,
         updated_at: now,
       })
@@ -223,11 +227,12 @@ export function createIntakeService({
           crisis: kase.crisis,
           people: checked.people.length,
           routing: { unitId: routing.unitId, kind: routing.kind, reason: routing.reason },
+          assignedUserId: assignee?.id ?? null,
         },
         scope: { unitId: routing.unitId, provinceCode: code.slice(0, 2), ministryId: null },
       },
     );
-    return { id: row.id, caseNumber, status, routing };
+    return { id: row.id, caseNumber, status, routing, assignee };
   }
 
   /** The answer a request with this Idempotency-Key got before; a different request under the same key is refused. */
@@ -263,6 +268,49 @@ export function createIntakeService({
       .execute();
   }
 
+  const users = createUsersRepository(db);
+
+  /** The name staff know a colleague by. */
+  const displayName = (u: { first_name_th: string; last_name_th: string }) => `${u.first_name_th} ${u.last_name_th}`;
+
+  /**
+   * Whom a call may be handed to: an active social worker whose own rules let
+   * them read a case where it happened (its unit, its province, its ministry).
+   */
+  async function checkHandOver(
+    userId: string,
+    scope: { unitId: string | null; provinceCode: string; ministryId: string | null },
+  ): Promise<{ id: string; displayName: string }> {
+    const person = await db
+      .selectFrom('app_user')
+      .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+      .select(['app_user.id', 'app_user.first_name_th', 'app_user.last_name_th', 'app_user.status'])
+      .where('app_user.id', '=', userId)
+      .where('user_role.role_code', '=', 'social_worker')
+      .executeTakeFirst();
+    const refuse = (code: string, message: string) =>
+      new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.handTo', code, message }] });
+    if (!person || person.status !== 'active')
+      throw refuse('not_a_social_worker', 'ผู้รับไม่ใช่นักสังคมสงเคราะห์ที่ใช้งานอยู่ / Not an active social worker');
+    if (!isAllowed({ userId, unitId: null, grants: await users.grantsOf(userId) }, 'cases.read', scope))
+      throw refuse(
+        'outside_reach',
+        'นักสังคมสงเคราะห์คนนี้ไม่ได้ดูแลพื้นที่ของเรื่องนี้ / This social worker does not cover where this happened',
+      );
+    return { id: person.id, displayName: displayName(person) };
+  }
+
+  async function ministryOfUnit(unitId: string | null): Promise<string | null> {
+    if (!unitId) return null;
+    const row = await db
+      .selectFrom('unit')
+      .innerJoin('agency', 'agency.id', 'unit.agency_id')
+      .select('agency.root_id')
+      .where('unit.id', '=', unitId)
+      .executeTakeFirst();
+    return row?.root_id ?? null;
+  }
+
   /**
    * Records what became of one contact — and, when it becomes a case, the
    * case with its people, routed to a unit: contact, case, people and audit in
@@ -272,7 +320,7 @@ export function createIntakeService({
   async function decideContact(
     actor: Actor,
     channel: Channel,
-    input: Pick<RecordContactRequest, 'outcome' | 'summary' | 'case' | 'callerPhone'>,
+    input: Pick<RecordContactRequest, 'outcome' | 'summary' | 'case' | 'callerPhone' | 'handTo'>,
     pendingContactId: string | null,
   ): Promise<RecordedContact> {
     const now = clock.now();
@@ -305,6 +353,24 @@ export function createIntakeService({
             at: now,
           })
         : null;
+    if (input.handTo && !input.case)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            path: 'body.handTo',
+            code: 'case_required',
+            message: 'ส่งต่อนักสังคมสงเคราะห์ได้เมื่อรับเป็นเรื่อง / Only a case can be handed to a social worker',
+          },
+        ],
+      });
+    const assignee =
+      input.handTo && checked && routing
+        ? await checkHandOver(input.handTo, {
+            unitId: routing.unitId,
+            provinceCode: checked.place.slice(0, 2),
+            ministryId: await ministryOfUnit(routing.unitId),
+          })
+        : null;
 
     return db.transaction().execute(async (trx) => {
       const createdCase: RecordedContact['case'] =
@@ -321,6 +387,7 @@ export function createIntakeService({
               checked,
               routing,
               now,
+              assignee,
             )
           : null;
       if (pendingContactId) {
@@ -383,6 +450,47 @@ export function createIntakeService({
      */
     async recordContact(actor: Actor, input: RecordContactRequest): Promise<RecordedContact> {
       return decideContact(actor, input.channel, input, null);
+    },
+
+    /**
+     * The social workers a call about this place can be handed to: active, and
+     * covering the province (or the nation) — with how many cases they have,
+     * fewest first.
+     */
+    async socialWorkers(areaCode: string): Promise<SocialWorkerOption[]> {
+      const province = areaCode.slice(0, 2);
+      const rows = await db
+        .selectFrom('app_user')
+        .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+        .leftJoin('unit', 'unit.id', 'app_user.unit_id')
+        .select([
+          'app_user.id',
+          'app_user.first_name_th',
+          'app_user.last_name_th',
+          'unit.name_th as unit_name_th',
+          (eb) =>
+            eb
+              .selectFrom('case_file')
+              .select(sql<number>`count(*)::int`.as('n'))
+              .whereRef('case_file.assigned_user_id', '=', 'app_user.id')
+              .where('case_file.status', '<>', 'merged')
+              .as('open_cases'),
+        ])
+        .where('app_user.status', '=', 'active')
+        .where('user_role.role_code', '=', 'social_worker')
+        .where((eb) =>
+          eb.or([eb('user_role.scope_level', '=', 'nation'), eb('user_role.scope_province_code', '=', province)]),
+        )
+        .orderBy('open_cases')
+        .orderBy('app_user.first_name_th')
+        .limit(100)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        displayName: displayName(row),
+        unitNameTh: row.unit_name_th,
+        openCases: row.open_cases ?? 0,
+      }));
     },
 
     /**

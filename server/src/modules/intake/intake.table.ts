@@ -34,6 +34,8 @@ export interface CaseFileTable {
   merged_into_id: Generated<string | null>;
   screened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   screened_by: Generated<string | null>;
+  assigned_user_id: Generated<string | null>;
+  assigned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CaseLinkTable {
@@ -91,6 +93,7 @@ export interface IntakeContactTable {
   case_id: string | null;
   received_by: string | null;
   receiving_unit_id: string | null;
+  social_conversation_id: Generated<string | null>;
 }
 
 export interface PublicReportTable {

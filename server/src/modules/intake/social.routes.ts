@@ -116,6 +116,20 @@ export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService; intake
     async (request) => ({ items: await social.listConversations(request.query.status) }),
   );
 
+  app.get(
+    '/api/social/conversations/:id',
+    {
+      config: { access: { action: 'cases.intake' } },
+      schema: {
+        tags: ['intake'],
+        summary: 'One conversation with all its messages (for the case it became, too)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: SocialConversation, ...errors },
+      },
+    },
+    async (request) => social.getConversation(request.params.id),
+  );
+
   app.post(
     '/api/social/conversations/:id/replies',
     {

@@ -97,30 +97,49 @@ export function createSocialService({
           .executeTakeFirst();
         if (!fresh) return false; // a redelivery of an event already taken
         const userIndex = fields.blindIndex(`${provider}_user`, message.userId);
-        let conversationId = (
+        const existing = await trx
+          .selectFrom('social_conversation')
+          .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
+          .select(['social_conversation.id', 'intake_contact.outcome'])
+          .where('social_conversation.provider', '=', provider)
+          .where('social_conversation.user_index', '=', userIndex)
+          .executeTakeFirst();
+        let conversationId = existing?.id;
+        const newContact = async () =>
+          (
+            await trx
+              .insertInto('intake_contact')
+              .values({
+                received_at: now,
+                channel: provider,
+                outcome: 'pending',
+                caller_phone_protected: null,
+                caller_phone_index: null,
+                summary_protected: null,
+                case_id: null,
+                received_by: null,
+                receiving_unit_id: null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+        if (existing && existing.outcome !== 'pending') {
+          // The person writes again after staff triaged the conversation: a new contact, awaiting triage,
+          // with the earlier messages still there for context.
+          const contactId = await newContact();
           await trx
-            .selectFrom('social_conversation')
-            .select('id')
-            .where('provider', '=', provider)
-            .where('user_index', '=', userIndex)
-            .executeTakeFirst()
-        )?.id;
+            .updateTable('social_conversation')
+            .set({ contact_id: contactId })
+            .where('id', '=', existing.id)
+            .execute();
+          await trx
+            .updateTable('intake_contact')
+            .set({ social_conversation_id: existing.id })
+            .where('id', '=', contactId)
+            .execute();
+        }
         if (!conversationId) {
-          const contact = await trx
-            .insertInto('intake_contact')
-            .values({
-              received_at: now,
-              channel: provider,
-              outcome: 'pending',
-              caller_phone_protected: null,
-              caller_phone_index: null,
-              summary_protected: null,
-              case_id: null,
-              received_by: null,
-              receiving_unit_id: null,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const contact = { id: await newContact() };
           conversationId = (
             await trx
               .insertInto('social_conversation')
@@ -135,6 +154,11 @@ export function createSocialService({
               .returning('id')
               .executeTakeFirstOrThrow()
           ).id;
+          await trx
+            .updateTable('intake_contact')
+            .set({ social_conversation_id: conversationId })
+            .where('id', '=', contact.id)
+            .execute();
         }
         const kind = message.kind;
         await trx

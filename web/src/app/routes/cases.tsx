@@ -2,7 +2,7 @@ import { useOutletContext, useParams, useSearchParams, Link } from 'react-router
 import { ErrorMessage } from '../../components/ui/error-message.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
-import { useCase } from '../../features/cases/api/cases.ts';
+import { parseCaseQueue, useCase } from '../../features/cases/api/cases.ts';
 import { CaseQueue } from '../../features/cases/components/case-queue.tsx';
 import { CaseView } from '../../features/cases/components/case-view.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -11,13 +11,13 @@ import { hasPermission } from '../../lib/format.ts';
 import type { ShellContext } from '../app-shell.tsx';
 import { ForbiddenRoute, NotFoundRoute } from './errors.tsx';
 
-/** `/cases/screening?queue=triage&province=70&offset=25`: the screening queues. */
+/** `/cases/screening?queue=triage&province=70&offset=25`: the screening queues (`queue=mine`: cases handed to me). */
 export function CaseScreeningRoute() {
   const { session } = useOutletContext<ShellContext>();
   const { t } = useLanguage();
   const [search, setSearch] = useSearchParams();
   if (!hasPermission(session.user, 'cases.screen')) return <ForbiddenRoute />;
-  const queue = search.get('queue') === 'triage' ? 'triage' : 'screening';
+  const queue = parseCaseQueue(search.get('queue'));
   const provinceParam = search.get('province');
   const provinceCode = provinceParam && /^\d{2}$/.test(provinceParam) ? provinceParam : null;
   const offset = Math.max(0, Math.floor(Number(search.get('offset')) || 0));

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Issue 4, screening and attachments. A case found to repeat another is
+ * Issue 4, screening, hand-over to a social worker, and attachments. A case found to repeat another is
  * merged into it — never deleted: it keeps its record, status `merged` and a
  * pointer to the case that carries on. Related cases are linked (one row per
  * pair, the smaller id first). Attachments (photos from the public, files from
@@ -14,7 +14,16 @@ const statements = [
   sql`alter table case_file add column merged_into_id uuid references case_file(id)`,
   sql`alter table case_file add column screened_at timestamptz`,
   sql`alter table case_file add column screened_by uuid references app_user(id)`,
+  // A call handed to a social worker: who has it now.
+  sql`alter table case_file add column assigned_user_id uuid references app_user(id)`,
+  sql`alter table case_file add column assigned_at timestamptz`,
+  sql`create index case_file_assigned_idx on case_file(assigned_user_id, created_at) where assigned_user_id is not null`,
   sql`create index case_file_screening_idx on case_file(created_at) where screened_at is null and status <> 'merged'`,
+
+  // Which conversation a LINE / Messenger contact came from: a case shows its conversations and replies from there.
+  sql`alter table intake_contact add column social_conversation_id uuid references social_conversation(id)`,
+  sql`update intake_contact set social_conversation_id = social_conversation.id from social_conversation
+    where social_conversation.contact_id = intake_contact.id`,
 
   sql`create table case_link (
     case_id uuid not null references case_file(id) on delete cascade,

@@ -14,7 +14,14 @@ import { ApiError, apiRequest, NETWORK_ERROR_MESSAGE, parseErrorBody, toQueryStr
 export const CASE_PAGE_SIZE = 25;
 const CASES_KEY = ['cases'] as const;
 
-export type CaseQueue = 'screening' | 'triage';
+export const CASE_QUEUES = ['screening', 'triage', 'mine'] as const;
+/** `mine`: the cases handed to the signed-in social worker. */
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
+/** The queue named in the address bar; anything else is the screening queue. */
+export function parseCaseQueue(text: string | null): CaseQueue {
+  return (CASE_QUEUES as readonly string[]).includes(text ?? '') ? (text as CaseQueue) : 'screening';
+}
 
 export function useCaseQueue({
   queue,

@@ -6,11 +6,9 @@ import { PagedResults } from '../../../components/ui/paged-results.tsx';
 import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { useProvinces } from '../../../lib/reference-data.ts';
-import { CASE_PAGE_SIZE, useCaseQueue, type CaseQueue as Queue } from '../api/cases.ts';
+import { CASE_PAGE_SIZE, CASE_QUEUES, useCaseQueue, type CaseQueue as Queue } from '../api/cases.ts';
 import { usePlaceNames } from '../api/places.ts';
 import { CrisisBadge, SeverityBadge, useProblemTypeName } from './case-labels.tsx';
-
-const QUEUES: readonly Queue[] = ['screening', 'triage'];
 
 interface CaseQueueProps {
   queue: Queue;
@@ -20,7 +18,10 @@ interface CaseQueueProps {
   onChange: (next: { queue: Queue; provinceCode: string | null; offset: number }) => void;
 }
 
-/** The screening queues: what nobody has screened yet (crisis first, oldest first) and what no rule could route. */
+/**
+ * The screening queues: what nobody has screened yet (crisis first, oldest first), what no rule could route, and
+ * what was handed to the signed-in social worker.
+ */
 export function CaseQueue({ queue, provinceCode, offset, onChange }: CaseQueueProps) {
   const { language, t } = useLanguage();
   const ids = useId();
@@ -66,6 +67,11 @@ export function CaseQueue({ queue, provinceCode, offset, onChange }: CaseQueuePr
           <strong>{t('cases.centralTriage')}</strong>
         ),
     },
+    {
+      key: 'assignee',
+      header: t('cases.queue.column.assignee'),
+      cell: (item) => item.assignee?.displayName ?? t('home.none'),
+    },
     { key: 'channel', header: t('cases.queue.column.channel'), cell: (item) => t(`intake.channel.${item.channel}`) },
     {
       key: 'received',
@@ -82,7 +88,7 @@ export function CaseQueue({ queue, provinceCode, offset, onChange }: CaseQueuePr
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
       <div className="case-queue-tabs" role="group" aria-label={t('cases.queue.tabsLabel')}>
-        {QUEUES.map((name) => (
+        {CASE_QUEUES.map((name) => (
           <button
             key={name}
             type="button"

@@ -6,6 +6,7 @@ import { localizedRowName } from '../../../lib/format.ts';
 import { usePlaceNames } from '../api/places.ts';
 import { ageOn } from '../utils/case-view.ts';
 import { CaseAttachments } from './case-attachments.tsx';
+import { CaseConversations } from './case-conversations.tsx';
 import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
 import { LinkedCases, RelatedCases } from './related-cases.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
@@ -145,8 +146,16 @@ export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen:
                 <dt>{t('cases.detail.routingReason')}</dt>
                 <dd>{routingExplanation(detail.routing)}</dd>
               </div>
+              <div>
+                <dt>{t('cases.detail.assignee')}</dt>
+                <dd data-testid="case-assignee">
+                  {detail.assignee ? detail.assignee.displayName : t('cases.detail.noAssignee')}
+                </dd>
+              </div>
             </dl>
           </section>
+
+          <CaseConversations conversations={detail.conversations} />
 
           <section className="card" aria-labelledby="case-contacts-heading">
             <h2 id="case-contacts-heading" className="card-title">

@@ -27,6 +27,8 @@ export function useSocialWorkers(areaCode: string | null) {
       }),
     select: (data) => data.items,
     enabled: areaCode !== null,
+    // A district or subdistrict picked after the province keeps the list on screen while it is asked again.
+    placeholderData: keepPreviousData,
     staleTime: 0,
   });
 }

@@ -7,7 +7,15 @@ import { PlaceSelects, type PickedPlace } from '../../../components/ui/place-sel
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedName } from '../../../lib/format.ts';
 import { useProblemTypes } from '../../../lib/reference-data.ts';
-import { REPORTER_RELATIONS, SEVERITIES, type IntakeFormValues, type ReporterRelation } from '../utils/intake-form.ts';
+import {
+  handToAfterPlaceChange,
+  mostSpecificAreaCode,
+  REPORTER_RELATIONS,
+  SEVERITIES,
+  type IntakeFormValues,
+  type ReporterRelation,
+} from '../utils/intake-form.ts';
+import { HandOverField } from './hand-over-field.tsx';
 import { PeopleFields } from './people-fields.tsx';
 
 interface CaseFieldsProps {
@@ -19,7 +27,10 @@ interface CaseFieldsProps {
 
 const SEVERITY_KEYS = { 1: 'low', 2: 'medium', 3: 'high', 4: 'life' } as const;
 
-/** The case part of the console: what, how urgent, where, what happened, who reported it and who is involved. */
+/**
+ * The case part of the console: what, how urgent, where, what happened, who reported it, who is involved, and
+ * the social worker it is handed to, if any.
+ */
 export function CaseFields({ values, set, onPlacePicked, errors }: CaseFieldsProps) {
   const { language, t } = useLanguage();
   const ids = useId();
@@ -136,6 +147,7 @@ export function CaseFields({ values, set, onPlacePicked, errors }: CaseFieldsPro
             idPrefix={`${ids}-place`}
             value={values.place}
             onChange={(place, picked) => {
+              set('handTo', handToAfterPlaceChange(values.handTo, values.place, place));
               set('place', place);
               onPlacePicked(picked);
             }}
@@ -218,6 +230,13 @@ export function CaseFields({ values, set, onPlacePicked, errors }: CaseFieldsPro
       </fieldset>
 
       <PeopleFields people={values.people} onChange={(people) => set('people', people)} errors={errors} />
+
+      <HandOverField
+        areaCode={mostSpecificAreaCode(values.place)}
+        value={values.handTo}
+        onChange={(handTo) => set('handTo', handTo)}
+        error={errors.handTo}
+      />
     </div>
   );
 }

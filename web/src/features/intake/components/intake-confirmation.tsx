@@ -62,6 +62,11 @@ export function IntakeConfirmation({ saved }: { saved: SavedContact }) {
         )}
       </p>
       {reasons.length > 0 ? <p className="muted">{reasons.join(' · ')}</p> : null}
+      {recordedCase.assignee ? (
+        <p className="intake-handed-to" data-testid="handed-to">
+          {t('intake.saved.handedTo')} <strong>{recordedCase.assignee.displayName}</strong>
+        </p>
+      ) : null}
       <p className="muted">{t('intake.saved.nextCall')}</p>
     </section>
   );

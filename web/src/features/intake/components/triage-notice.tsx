@@ -84,6 +84,11 @@ export function TriageNoticeBox({ notice, onDismiss }: { notice: TriageNotice; o
         )}
       </p>
       {reasons.length > 0 ? <p className="muted">{reasons.join(' · ')}</p> : null}
+      {recordedCase.assignee ? (
+        <p className="intake-handed-to" data-testid="handed-to">
+          {t('intake.saved.handedTo')} <strong>{recordedCase.assignee.displayName}</strong>
+        </p>
+      ) : null}
       <div className="button-row">
         <Link className="button button-primary" to={`/cases/${encodeURIComponent(recordedCase.id)}`}>
           {t('intake.messages.triage.openCase', { caseNumber: recordedCase.caseNumber })}

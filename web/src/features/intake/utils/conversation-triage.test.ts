@@ -68,4 +68,25 @@ describe('triaging a LINE or Facebook conversation', () => {
     expect(request).not.toHaveProperty('channel');
     expect(TriageConversationRequest.safeParse(request).success).toBe(true);
   });
+
+  it('hands the case to the social worker chosen', () => {
+    const request = toTriageRequest({
+      ...emptyTriageForm(conversation),
+      outcome: 'case',
+      problemTypes: ['violence'],
+      place: { provinceCode: '70', districtCode: '', subdistrictCode: '' },
+      handTo: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6',
+    });
+    expect(request.handTo).toBe('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6');
+    expect(TriageConversationRequest.safeParse(request).success).toBe(true);
+    expect(
+      toTriageRequest({
+        ...emptyTriageForm(conversation),
+        outcome: 'advice',
+        handTo: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6',
+      }),
+    ).toEqual({
+      outcome: 'advice',
+    });
+  });
 });

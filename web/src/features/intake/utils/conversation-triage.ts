@@ -1,6 +1,6 @@
 import type { SocialConversation, TriageConversationRequest } from '@oscc/contract';
 import { emptyIntakeForm, OUTCOME_SHORTCUTS, toRecordContactRequest, type IntakeFormValues } from './intake-form.ts';
-import { orderMessages } from './social-thread.ts';
+import { orderMessages } from '../../../lib/social-thread.ts';
 
 /**
  * The outcomes a conversation can be triaged to, in the hotline console's order: the same choices and words, so

@@ -5,10 +5,12 @@ import {
   callerLookupNumber,
   emptyIntakeForm,
   emptyPerson,
+  handToAfterPlaceChange,
   intakeProblems,
   mostSpecificAreaCode,
   outcomeForKey,
   personIdProblem,
+  socialWorkerLabel,
   toRecordContactRequest,
   type IntakeFormValues,
 } from './intake-form.ts';
@@ -111,8 +113,68 @@ describe('toRecordContactRequest', () => {
     });
   });
 
+  it('hands a case to the social worker chosen, and sends no one when nobody is', () => {
+    const handed = toRecordContactRequest(aCaseForm({ handTo: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6' }));
+    expect(handed.handTo).toBe('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6');
+    expect(RecordContactRequest.safeParse(handed).success).toBe(true);
+    expect(toRecordContactRequest(aCaseForm())).not.toHaveProperty('handTo');
+  });
+
+  it('never hands over a quick outcome, even with a social worker chosen before switching', () => {
+    expect(
+      toRecordContactRequest(aCaseForm({ outcome: 'advice', handTo: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6' })),
+    ).not.toHaveProperty('handTo');
+  });
+
   it('refuses to build a request before an outcome is chosen', () => {
     expect(() => toRecordContactRequest(emptyIntakeForm())).toThrow();
+  });
+});
+
+describe('handToAfterPlaceChange', () => {
+  const ratchaburi = { provinceCode: '70', districtCode: '', subdistrictCode: '' };
+  it('keeps the social worker while the province stays (a district or subdistrict picked after it)', () => {
+    expect(
+      handToAfterPlaceChange('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6', ratchaburi, {
+        ...ratchaburi,
+        districtCode: '7001',
+      }),
+    ).toBe('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6');
+  });
+  it('drops them when the province changes or is cleared', () => {
+    expect(
+      handToAfterPlaceChange('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6', ratchaburi, { ...ratchaburi, provinceCode: '10' }),
+    ).toBe('');
+    expect(
+      handToAfterPlaceChange('4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6', ratchaburi, { ...ratchaburi, provinceCode: '' }),
+    ).toBe('');
+  });
+});
+
+describe('socialWorkerLabel', () => {
+  const count = (n: number) => `เรื่องที่ดูแลอยู่ ${n} เรื่อง`;
+  it('names the social worker, their open cases and their unit', () => {
+    expect(
+      socialWorkerLabel(
+        {
+          id: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6',
+          displayName: 'สมศรี ใจงาม',
+          unitNameTh: 'พมจ.ราชบุรี',
+          openCases: 3,
+        },
+        count,
+        'ไม่ระบุหน่วยงาน',
+      ),
+    ).toBe('สมศรี ใจงาม · เรื่องที่ดูแลอยู่ 3 เรื่อง · พมจ.ราชบุรี');
+  });
+  it('says so when they belong to no unit', () => {
+    expect(
+      socialWorkerLabel(
+        { id: '4f2c9a7e-1b3d-4c5e-8f60-718293a4b5c6', displayName: 'ก ข', unitNameTh: null, openCases: 0 },
+        count,
+        'ไม่ระบุหน่วยงาน',
+      ),
+    ).toBe('ก ข · เรื่องที่ดูแลอยู่ 0 เรื่อง · ไม่ระบุหน่วยงาน');
   });
 });
 

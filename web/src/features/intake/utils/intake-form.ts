@@ -121,13 +121,16 @@ export function handToAfterPlaceChange(handTo: string, before: PlaceCodes, after
   return before.provinceCode === after.provinceCode ? handTo : '';
 }
 
-/** A social worker as the hand-over list names them: name, unit, and how many open cases they have now. */
+/**
+ * A social worker as the hand-over list names them: name, how many open cases they have now, and their unit last
+ * (a unit's name is long; where the list is narrow it is the part cut off).
+ */
 export function socialWorkerLabel(
   worker: SocialWorkerOption,
   openCasesText: (count: number) => string,
   noUnitText: string,
 ): string {
-  return [worker.displayName, worker.unitNameTh ?? noUnitText, openCasesText(worker.openCases)].join(' · ');
+  return [worker.displayName, openCasesText(worker.openCases), worker.unitNameTh ?? noUnitText].join(' · ');
 }
 
 /** The digits of a phone number as typed (Thai digits too): the caller lookup starts at 9, a Thai number's least. */

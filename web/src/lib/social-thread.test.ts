@@ -1,7 +1,7 @@
 import { SocialConversation } from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../i18n/en.ts';
-import { th } from '../../../i18n/th.ts';
+import { en } from '../i18n/en.ts';
+import { th } from '../i18n/th.ts';
 import {
   deliveryLabel,
   firstLine,
