@@ -201,3 +201,69 @@ describe('a report with a photo, on a phone', () => {
     await screenshot(page, 'public-report-06-photo-receipt');
   });
 });
+
+describe('a report placed by postcode, on a phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await app.newContext({ width: 360, height: 780, mobile: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('finds the Ratchaburi subdistricts of 70000 (typed in Thai digits), fills the selects from the one chosen, and sends', async () => {
+    await page.goto('/report');
+    await visible(page.getByRole('heading', { level: 1, name: 'แจ้งเรื่องขอความช่วยเหลือ' }));
+    await page.getByLabel('เล่าเรื่องที่เกิดขึ้น').fill('มีเด็กเล็กถูกปล่อยไว้คนเดียวในห้องเช่าหลายวันแล้ว');
+
+    const postcode = page.getByLabel('ค้นหาด้วยรหัสไปรษณีย์');
+    expect(await postcode.getAttribute('inputmode')).toBe('numeric');
+    // A postcode that no subdistrict has is said so, plainly.
+    await postcode.fill('99999');
+    await visible(page.getByRole('status').getByText('ไม่พบตำบลที่มีรหัสไปรษณีย์ 99999', { exact: false }));
+
+    await postcode.fill('๗๐๐๐๐');
+    expect(await postcode.inputValue()).toBe('70000');
+    const matches = page.getByRole('list', { name: 'ตำบลที่มีรหัสไปรษณีย์ 70000' });
+    await visible(matches);
+    await visible(page.getByRole('status').getByText('ตำบลที่มีรหัสไปรษณีย์ 70000 — เลือกตำบลที่เกิดเหตุ', { exact: false }));
+    // Nothing is chosen for the person, however few the matches.
+    expect(await matches.locator('button[aria-pressed="true"]').count()).toBe(0);
+    const count = await matches.getByRole('button').count();
+    expect(count).toBeGreaterThan(1);
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    // The field at the top of the screen, the places below it.
+    await postcode.evaluate((input) => input.closest('.postcode-finder')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SCREENSHOTS}public-report-07-postcode-matches.png` });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await matches.getByRole('button', { name: 'หน้าเมือง · เมืองราชบุรี · ราชบุรี' }).click();
+    await page.waitForFunction(
+      (code) =>
+        (document.querySelector('select[id$="-place-subdistrict"]') as HTMLSelectElement | null)?.value === code,
+      SUBDISTRICT,
+      { timeout: WAIT_MS },
+    );
+    expect(await page.getByLabel('จังหวัด').inputValue()).toBe(PROVINCE);
+    expect(await page.getByLabel('อำเภอ/เขต').inputValue()).toBe(DISTRICT);
+    expect(await page.getByLabel('ตำบล/แขวง').inputValue()).toBe(SUBDISTRICT);
+    await visible(page.getByRole('status').getByText('เลือกแล้ว: หน้าเมือง · เมืองราชบุรี · ราชบุรี'));
+    // Only the chosen place stays listed, with a way back to the others.
+    expect(await matches.getByRole('button').count()).toBe(1);
+    expect(await matches.getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    await visible(page.getByRole('button', { name: `เปลี่ยน — แสดงทั้ง ${count} ตำบลที่มีรหัสนี้` }));
+    await page.screenshot({ path: `${SCREENSHOTS}public-report-08-postcode-chosen.png` });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('checkbox', { name: 'ฉันอ่านและยินยอมตามข้างต้น' }).check();
+    const sent = page.waitForRequest((request) => request.url().endsWith('/api/public/reports'));
+    await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
+    expect((await sent).postDataJSON().location.areaCode).toBe(SUBDISTRICT);
+    await visible(page.getByRole('heading', { level: 1, name: 'ได้รับเรื่องของคุณแล้ว' }));
+    expect((await page.getByTestId('tracking-code').innerText()).trim()).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  });
+});

@@ -275,6 +275,34 @@ describe('Facebook Messenger', () => {
       },
     ]);
   });
+
+  it('becomes a routed case on the Facebook channel when staff triage it', async () => {
+    const conversations = (
+      await t.app.inject({ url: '/api/social/conversations', headers: { cookie: calltaker } })
+    ).json().items;
+    const fb = conversations.find((c: { provider: string }) => c.provider === 'facebook');
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/social/conversations/${fb.id}/triage`,
+      headers: { cookie: calltaker },
+      payload: {
+        outcome: 'case',
+        case: {
+          problemTypes: ['human_trafficking'],
+          crisis: true,
+          location: { areaCode: '70' },
+          narrative: 'ถูกบังคับให้ทำงานไม่ได้รับค่าจ้าง ติดต่อผ่าน Messenger',
+        },
+      },
+    });
+    expect(decided.statusCode).toBe(201);
+    const kase = await t.database.db
+      .selectFrom('case_file')
+      .select(['channel', 'responsible_unit_id', 'status'])
+      .where('id', '=', decided.json().case.id)
+      .executeTakeFirstOrThrow();
+    expect(kase).toMatchObject({ channel: 'facebook', status: 'new', responsible_unit_id: expect.any(String) });
+  });
 });
 
 describe('triage of a conversation', () => {

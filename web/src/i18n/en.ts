@@ -1157,6 +1157,17 @@ export const en: Dictionary = {
     crisisHint: 'Your report goes to a unit that is open now first',
     where: 'Where',
     whereHint: 'Choose the province, then the district and subdistrict if you know them',
+    postcode: 'Find by postcode',
+    postcodeHint: 'If you know it, type the 5-digit postcode, then choose the subdistrict from the list',
+    postcodeSearching: 'Looking up postcode {{postcode}}…',
+    postcodeFound: 'Subdistricts with postcode {{postcode}}: {{count}} — choose the one where it happened',
+    postcodeMatches: 'Subdistricts with postcode {{postcode}}',
+    postcodeNone:
+      'No subdistrict has postcode {{postcode}} — check it, or choose the province, district and subdistrict below',
+    postcodeFailed:
+      'Could not look up the postcode — try again, or choose the province, district and subdistrict below',
+    postcodeShowAll: 'Change — show all {{count}} subdistricts with this postcode',
+    postcodeChosen: 'Chosen: {{place}}',
     chooseProvince: 'Choose a province',
     chooseDistrict: 'District not known',
     chooseSubdistrict: 'Subdistrict not known',

@@ -1,6 +1,12 @@
-import type { PublicReportReceipt, PublicReportRequest, PublicStatus, PublicStatusRequest } from '@oscc/contract';
-import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api.ts';
+import type {
+  PlaceMatch,
+  PublicReportReceipt,
+  PublicReportRequest,
+  PublicStatus,
+  PublicStatusRequest,
+} from '@oscc/contract';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { apiRequest, toQueryString } from '../../../lib/api.ts';
 import { toReportSubmission } from '../utils/report-photos.ts';
 
 export interface PublicReportSubmission {
@@ -32,5 +38,23 @@ export function usePublicStatus() {
   return useMutation({
     mutationFn: (request: PublicStatusRequest) =>
       apiRequest<PublicStatus>('/api/public/reports/status', { method: 'POST', body: request }),
+  });
+}
+
+/** The most subdistricts one postcode is shown with (a few postcodes cover dozens). */
+export const POSTCODE_MATCH_LIMIT = 50;
+
+/** The subdistricts having a postcode, with their district and province (public, no sign-in); off until given. */
+export function usePostcodePlaces(postcode: string | null) {
+  return useQuery({
+    queryKey: ['geography', 'postcode', postcode],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: PlaceMatch[] }>(
+        `/api/geography/search${toQueryString({ q: postcode ?? '', limit: POSTCODE_MATCH_LIMIT })}`,
+        { signal },
+      ),
+    select: (data) => data.items.filter((match) => match.level === 'subdistrict'),
+    enabled: postcode !== null,
+    staleTime: Infinity,
   });
 }

@@ -23,6 +23,7 @@ import {
 } from '../utils/report-form.ts';
 import { EmergencyNote } from './emergency-note.tsx';
 import { PhotoPicker, type AttachedPhoto } from './photo-picker.tsx';
+import { PostcodeFinder } from './postcode-finder.tsx';
 
 /**
  * The public report: what happened, where, and (only if the person wants) who they are, with the privacy notice
@@ -204,6 +205,7 @@ export function PublicReportForm({ onSubmitted }: { onSubmitted: (receipt: Publi
           <p id={`${id}-where-hint`} className="field-hint">
             {t('publicReport.whereHint')}
           </p>
+          <PostcodeFinder idPrefix={`${id}-postcode`} value={form.place} onChoose={(place) => change({ place })} />
           <PlaceSelects
             idPrefix={`${id}-place`}
             value={form.place}
