@@ -119,6 +119,11 @@ export const ERRORS = {
     th: 'ไม่พบข้อมูลที่ต้องการ',
     en: 'Not found.',
   },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    th: 'ทำรายการนี้ไม่ได้กับเรื่องในสถานะปัจจุบัน กรุณาโหลดเรื่องใหม่แล้วตรวจสอบสถานะ',
+    en: 'This cannot be done to the case in its current state. Please reload the case and check its state.',
+  },
   CONFLICT: {
     status: 409,
     th: 'ข้อมูลถูกเปลี่ยนแปลงโดยผู้อื่น กรุณาโหลดใหม่',

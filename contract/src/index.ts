@@ -12,3 +12,4 @@ export * from './validation/thai-person.ts';
 export * from './validation/identity-documents.ts';
 export * from './api/intake.ts';
 export * from './api/cases.ts';
+export * from './api/procedures.ts';

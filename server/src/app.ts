@@ -45,6 +45,7 @@ import {
 } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { casesRoutes, createCasesService, type CasesService } from './modules/cases/index.ts';
+import { createProceduresService, proceduresRoutes } from './modules/procedures/index.ts';
 import type { Clock } from './platform/clock.ts';
 import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
 import { createFieldProtector, type FieldProtector } from './platform/crypto/field-protection.ts';
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'people', description: 'Users, their roles and invitations' },
         { name: 'intake', description: 'Contacts and new cases on every channel' },
         { name: 'cases', description: 'Screening and the case record: queues, links, merges, attachments' },
+        { name: 'procedures', description: 'Procedures per problem type: versioned steps with time frames' },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
@@ -243,6 +245,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(socialRoutes, { social: services.social, intake: services.intake });
   await app.register(casesRoutes, { cases: services.cases });
+  await app.register(proceduresRoutes, { procedures: createProceduresService({ db, clock }) });
   await app.register(intakeRoutes, {
     intake: services.intake,
     publicReportsPerHour: Math.max(3, Math.min(20, config.rateLimitPerMinute)),

@@ -2,9 +2,10 @@ import type { GeographyTables } from './modules/geography/geography.table.ts';
 import type { IdentityTables } from './modules/identity/identity.table.ts';
 import type { IntakeTables } from './modules/intake/intake.table.ts';
 import type { OrganisationTables } from './modules/organisations/organisations.table.ts';
+import type { ProcedureTables } from './modules/procedures/procedures.table.ts';
 import type { MailTables } from './platform/mail/outbox.table.ts';
 import type { AuditTables } from './platform/audit/audit.table.ts';
 
 /** Every table, as Kysely sees it; each module owns the types of its tables. */
 export interface Database
-  extends GeographyTables, OrganisationTables, IdentityTables, MailTables, AuditTables, IntakeTables {}
+  extends GeographyTables, OrganisationTables, IdentityTables, MailTables, AuditTables, IntakeTables, ProcedureTables {}

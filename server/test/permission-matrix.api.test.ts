@@ -102,6 +102,8 @@ describe('every role × every action', () => {
     'cases.intake': ['admin', 'calltaker', 'socialworker', 'coordinator', 'officer', 'head'],
     'cases.read': ['admin', 'calltaker', 'socialworker', 'coordinator', 'officer', 'head', 'executive'],
     'cases.screen': ['admin', 'calltaker', 'socialworker', 'coordinator', 'head'],
+    'procedures.manage': ['admin'],
+    'cases.work': ['admin', 'socialworker', 'officer', 'head', 'coordinator'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -170,6 +172,36 @@ describe('every role × every action', () => {
       (await t.app.inject({ url: '/api/cases/00000000-0000-4000-8000-000000000000', headers: { cookie } })).statusCode,
     'cases.screen': async (cookie) =>
       (await t.app.inject({ url: '/api/cases?limit=1', headers: { cookie } })).statusCode,
+    'cases.work': async (cookie) => (await t.app.inject({ url: '/api/referrals', headers: { cookie } })).statusCode,
+    // A draft version that never becomes active: the admin's probe changes no case.
+    'procedures.manage': async (cookie) => {
+      const step = {
+        nameTh: 'ขั้นตอน',
+        nameEn: 'Step',
+        responsible: 'responsible_unit',
+        durationMinutes: 1440,
+        crisisDurationMinutes: null,
+        clock: '24x7',
+        requiresApproval: false,
+      };
+      return (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/procedures',
+          headers: { cookie },
+          payload: {
+            problemTypeCode: null,
+            nameTh: 'ทดสอบ',
+            nameEn: 'Probe',
+            activate: false,
+            steps: [
+              { ...step, code: 'accept', completion: 'referral_accepted' },
+              { ...step, code: 'close', completion: 'closure_approved' },
+            ],
+          },
+        })
+      ).statusCode;
+    },
     'system.jobs.read': async (cookie) =>
       (await t.app.inject({ url: '/api/system/jobs', headers: { cookie } })).statusCode,
   };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CHANNELS, CONTACT_OUTCOMES, ID_TYPES, NewCaseInput, PERSON_ROLES, RoutingDecision, SEXES } from './intake.ts';
+import { CASE_STATES, ProcedureStep, Referral, type CaseState } from './procedures.ts';
 
-/** Where a case stands. Issue 5 adds the rest of the procedure's states. */
-export const CASE_STATUSES = ['triage', 'new', 'merged'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Where a case stands: the states of the case state machine (`CASE_STATES`). */
+export const CASE_STATUSES = CASE_STATES;
+export type CaseStatus = CaseState;
 
 /** Photos and documents: the type is found from the content, never from the name. */
 export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
@@ -119,6 +120,28 @@ export const CaseDetail = CaseSummary.extend({
   ),
   /** The LINE / Messenger conversations the case came from: staff reply to the person from the case. */
   conversations: z.array(z.object({ id: z.uuid(), provider: z.enum(['line', 'facebook']) })),
+  /** The procedure version the case started with (it keeps it whatever later versions say). */
+  procedure: z
+    .object({
+      id: z.uuid(),
+      version: z.number().int(),
+      nameTh: z.string(),
+      nameEn: z.string(),
+      steps: z.array(ProcedureStep),
+    })
+    .nullable(),
+  /** Every referral of the case, the lead unit's and the team's, newest last. */
+  referrals: z.array(Referral),
+  /** Every change of state: who, when, why. */
+  transitions: z.array(
+    z.object({
+      from: z.enum(CASE_STATES).nullable(),
+      to: z.enum(CASE_STATES),
+      reason: z.string().nullable(),
+      actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+      at: z.string(),
+    }),
+  ),
 }).meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

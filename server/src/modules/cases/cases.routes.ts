@@ -8,7 +8,13 @@ import {
   MergeCaseRequest,
   RelatedCase,
   STAFF_UPLOAD_MAX_FILES,
+  AnswerReferralRequest,
+  Referral,
+  ReferralInboxQuery,
+  ReferralPage,
   ScreenCaseRequest,
+  SendReferralRequest,
+  TransferReferralRequest,
 } from '@oscc/contract';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -188,5 +194,75 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
         )
         .send(file.content);
     },
+  );
+
+  app.post(
+    '/api/cases/:id/referrals',
+    {
+      config: { access: { action: 'cases.read' } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Send the case to a unit — the lead unit (the case becomes referred) or a unit of the multidisciplinary team; the answer is due within the procedure’s acceptance time frame',
+        params: Id,
+        body: SendReferralRequest,
+        response: { 201: Referral, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.referrals.send(actor(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/referrals',
+    {
+      config: { access: { action: 'cases.work' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'The referral inbox of the units you work for: waiting for an answer first, the soonest due first',
+        querystring: ReferralInboxQuery,
+        response: { 200: ReferralPage, ...errors },
+      },
+    },
+    async (request) => cases.referrals.inbox(requireActor(request), request.query),
+  );
+
+  const ReferralId = z.object({ id: z.uuid() });
+  for (const [verb, summary] of [
+    ['accept', 'Accept a referral to your unit (the lead unit’s acceptance puts the case in progress)'],
+    [
+      'decline',
+      'Decline a referral to your unit, with the reason (a lead referral sends the case back to central triage)',
+    ],
+    ['revoke', 'Withdraw a referral you sent, with the reason'],
+  ] as const)
+    app.post(
+      `/api/referrals/:id/${verb}`,
+      {
+        config: { access: { action: 'cases.read' } },
+        schema: {
+          tags: ['cases'],
+          summary,
+          params: ReferralId,
+          body: AnswerReferralRequest,
+          response: { 200: Referral, ...errors },
+        },
+      },
+      async (request) => cases.referrals[verb](actor(request), request.params.id, request.body),
+    );
+
+  app.post(
+    '/api/referrals/:id/transfer',
+    {
+      config: { access: { action: 'cases.work' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Before accepting, pass the referral to the unit that should have it, with the reason',
+        params: ReferralId,
+        body: TransferReferralRequest,
+        response: { 200: Referral, ...errors },
+      },
+    },
+    async (request) => cases.referrals.transfer(actor(request), request.params.id, request.body),
   );
 };

@@ -1,10 +1,13 @@
 import {
+  canTransition,
   STAFF_MEDIA_TYPES,
   type Action,
   type CaseDetail,
   type CasePage,
   type CaseQueueQuery,
+  type CaseState,
   type CaseStatus,
+  type ProcedureStep,
   type CaseSummary,
   type Channel,
   type ContactOutcome,
@@ -22,7 +25,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
-import { checkAttachments, nameSimilarity, routeCase, storeAttachments } from '../intake/index.ts';
+import { checkAttachments, moveCase, nameSimilarity, routeCase, storeAttachments } from '../intake/index.ts';
+import { createReferralsService } from './referrals.service.ts';
 
 export interface CaseActor {
   principal: Principal;
@@ -54,6 +58,7 @@ export function createCasesService({
   clock: Clock;
   fields: FieldProtector;
 }) {
+  const referrals = createReferralsService({ db, clock });
   async function scopeOf(caseId: string) {
     return db
       .selectFrom('case_file')
@@ -87,9 +92,13 @@ export function createCasesService({
     const row = await scopeOf(caseId);
     if (!row) throw new AppError('NOT_FOUND');
     const scope = recordScope(row);
-    if (!isAllowed(actor, action, scope))
-      throw isAllowed(actor, 'cases.read', scope) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-    return { ...row, scope };
+    if (isAllowed(actor, action, scope)) return { ...row, scope };
+    // A unit with an open referral of the case sees it (and works it) while the referral lasts.
+    const viaReferral = action === 'cases.screen' ? [] : await referrals.openReferralScopes(caseId);
+    if (viaReferral.some((unit) => isAllowed(actor, action, unit))) return { ...row, scope };
+    const canRead =
+      isAllowed(actor, 'cases.read', scope) || viaReferral.some((unit) => isAllowed(actor, 'cases.read', unit));
+    throw canRead ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
   }
 
   async function summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
@@ -213,6 +222,31 @@ export function createCasesService({
           .where('id', 'in', conversationIds)
           .execute()
       : [];
+    const [procedure, transitions, referralList] = await Promise.all([
+      row.procedure_version_id
+        ? db
+            .selectFrom('procedure_version')
+            .select(['id', 'version', 'name_th', 'name_en', 'steps'])
+            .where('id', '=', row.procedure_version_id)
+            .executeTakeFirst()
+        : undefined,
+      db
+        .selectFrom('case_transition')
+        .leftJoin('app_user', 'app_user.id', 'case_transition.actor_user_id')
+        .select([
+          'case_transition.from_status',
+          'case_transition.to_status',
+          'case_transition.reason',
+          'case_transition.at',
+          'app_user.id as actor_id',
+          'app_user.first_name_th',
+          'app_user.last_name_th',
+        ])
+        .where('case_transition.case_id', '=', caseId)
+        .orderBy('case_transition.seq')
+        .execute(),
+      referrals.ofCase(caseId),
+    ]);
     const mergedInto = row.merged_into_id
       ? await db
           .selectFrom('case_file')
@@ -277,6 +311,25 @@ export function createCasesService({
         outcome: c.outcome as ContactOutcome,
       })),
       conversations: conversations.map((c) => ({ id: c.id, provider: c.provider })),
+      procedure: procedure
+        ? {
+            id: procedure.id,
+            version: procedure.version,
+            nameTh: procedure.name_th,
+            nameEn: procedure.name_en,
+            steps: (typeof procedure.steps === 'string'
+              ? JSON.parse(procedure.steps)
+              : procedure.steps) as ProcedureStep[],
+          }
+        : null,
+      referrals: referralList,
+      transitions: transitions.map((t) => ({
+        from: t.from_status as CaseState | null,
+        to: t.to_status as CaseState,
+        reason: t.reason,
+        actor: t.actor_id ? { id: t.actor_id, displayName: `${t.first_name_th} ${t.last_name_th}` } : null,
+        at: new Date(t.at).toISOString(),
+      })),
     };
   }
 
@@ -289,6 +342,8 @@ export function createCasesService({
   }
 
   return {
+    referrals,
+
     /** A screening queue in the actor's reach: crisis first, then oldest first. */
     async queue(actor: Principal, query: CaseQueueQuery): Promise<CasePage> {
       let list = db
@@ -447,7 +502,9 @@ export function createCasesService({
      */
     async screen(actor: CaseActor, caseId: string, input: ScreenCaseRequest): Promise<CaseDetail> {
       const kase = await caseFor(actor.principal, caseId, 'cases.screen');
-      if (kase.status === 'merged') throw new AppError('CONFLICT', { internal: 'merged case' });
+      // Screening decides before the case is referred; afterwards the referral work takes over.
+      if (kase.status !== 'new' && kase.status !== 'triage')
+        throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `screening a ${kase.status} case` });
       if (kase.version !== input.version) throw staleVersion();
       const problemTypes = [...new Set(input.problemTypes)];
       const known = await db
@@ -517,7 +574,6 @@ export function createCasesService({
             severity: input.severity,
             routing: JSON.stringify(routing),
             responsible_unit_id: routing.unitId,
-            status: routing.unitId ? 'new' : 'triage',
             screened_at: now,
             screened_by: actor.principal.userId,
             updated_at: now,
@@ -528,6 +584,16 @@ export function createCasesService({
           .returning('id')
           .executeTakeFirst();
         if (!updated) throw staleVersion();
+        const status = routing.unitId ? 'new' : 'triage';
+        if (status !== kase.status)
+          await moveCase(trx, {
+            caseId,
+            from: kase.status,
+            to: status,
+            actorUserId: actor.principal.userId,
+            reason: routing.unitId ? `screening: ${routing.reason}` : 'screening: no unit — central triage',
+            now,
+          });
         await trx.deleteFrom('case_problem_type').where('case_id', '=', caseId).execute();
         await trx
           .insertInto('case_problem_type')
@@ -642,6 +708,8 @@ export function createCasesService({
         });
       const target = await caseFor(actor.principal, input.intoCaseId, 'cases.screen');
       if (kase.status === 'merged') throw new AppError('CONFLICT', { internal: 'already merged' });
+      if (!canTransition(kase.status, 'merged'))
+        throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `merging a ${kase.status} case` });
       if (target.status === 'merged')
         throw new AppError('VALIDATION_FAILED', {
           fields: [
@@ -658,7 +726,6 @@ export function createCasesService({
         const updated = await trx
           .updateTable('case_file')
           .set({
-            status: 'merged',
             merged_into_id: input.intoCaseId,
             screened_at: sql`coalesce(screened_at, ${now})`,
             screened_by: sql`coalesce(screened_by, ${actor.principal.userId}::uuid)`,
@@ -671,6 +738,14 @@ export function createCasesService({
           .returning('id')
           .executeTakeFirst();
         if (!updated) throw staleVersion();
+        await moveCase(trx, {
+          caseId,
+          from: kase.status,
+          to: 'merged',
+          actorUserId: actor.principal.userId,
+          reason: input.reason,
+          now,
+        });
         // Earlier duplicates of this one follow it to the surviving case.
         await trx
           .updateTable('case_file')

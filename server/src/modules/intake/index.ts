@@ -6,3 +6,4 @@ export { nameSimilarity } from './name-similarity.ts';
 export type { IntakeTables } from './intake.table.ts';
 export { createSocialService, type SocialService } from './social.service.ts';
 export { socialRoutes } from './social.routes.ts';
+export { activeProcedureFor, moveCase } from './case-state.ts';

@@ -33,6 +33,7 @@ import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { createUsersRepository, decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, storeAttachments } from './attachments.ts';
+import { activeProcedureFor, moveCase } from './case-state.ts';
 import { nameSimilarity } from './name-similarity.ts';
 import { routeCase } from './routing.ts';
 
@@ -156,6 +157,8 @@ export function createIntakeService({
     const caseNumber = formatCaseNumber(yearBe, await allocateCaseNumber(trx, yearBe));
     const code = checked.place;
     const status = routing.kind === 'triage' ? 'triage' : 'new';
+    // The case keeps the procedure version it starts with, whatever later versions say.
+    const procedureVersionId = await activeProcedureFor(trx, kase.problemTypes[0]!);
     const row = await trx
       .insertInto('case_file')
       .values({
@@ -180,6 +183,7 @@ export function createIntakeService({
         receiving_unit_id: context.receivingUnitId,
         assigned_user_id: assignee?.id ?? null,
         assigned_at: assignee ? now : null,
+        procedure_version_id: procedureVersionId,
         created_at: now,
         updated_at: now,
       })
@@ -189,6 +193,14 @@ export function createIntakeService({
       .insertInto('case_problem_type')
       .values([...new Set(kase.problemTypes)].map((problem) => ({ case_id: row.id, problem_type_code: problem })))
       .execute();
+    await moveCase(trx, {
+      caseId: row.id,
+      from: null,
+      to: status,
+      actorUserId: context.createdBy,
+      reason: routing.kind === 'triage' ? 'no unit matched: central triage' : null,
+      now,
+    });
     if (checked.people.length)
       await trx
         .insertInto('case_person')

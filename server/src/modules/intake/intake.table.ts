@@ -1,3 +1,4 @@
+import type { CaseState } from '@oscc/contract';
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -11,7 +12,8 @@ export interface CaseFileTable {
   id: Generated<string>;
   case_number: string;
   year_be: number;
-  status: 'triage' | 'new' | 'merged';
+  status: CaseState;
+  procedure_version_id: Generated<string | null>;
   channel: string;
   crisis: boolean;
   severity: number;

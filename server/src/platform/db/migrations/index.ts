@@ -8,6 +8,8 @@ import * as publicReports from './0006-public-reports.ts';
 import * as idempotency from './0007-idempotency.ts';
 import * as social from './0008-social.ts';
 import * as screeningAttachments from './0009-screening-attachments.ts';
+import * as procedures from './0010-procedures.ts';
+import * as referrals from './0011-referrals.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0007-idempotency': idempotency,
   '0008-social': social,
   '0009-screening-attachments': screeningAttachments,
+  '0010-procedures': procedures,
+  '0011-referrals': referrals,
 };

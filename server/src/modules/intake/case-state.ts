@@ -1,0 +1,60 @@
+import { canTransition, type CaseState } from '@oscc/contract';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database-schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+
+/**
+ * Moves a case from one state to another — only along the state machine
+ * (`CASE_TRANSITIONS`), and only if it is still in the state the caller saw
+ * (two people at once cannot both move it) — and records who, when and why.
+ * `from: null` is the case's creation.
+ */
+export async function moveCase(
+  trx: Kysely<Database>,
+  change: {
+    caseId: string;
+    from: CaseState | null;
+    to: CaseState;
+    actorUserId: string | null;
+    reason: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  if (change.from !== null) {
+    if (!canTransition(change.from, change.to))
+      throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `${change.from} → ${change.to}` });
+    const moved = await trx
+      .updateTable('case_file')
+      .set({ status: change.to, updated_at: change.now })
+      .where('id', '=', change.caseId)
+      .where('status', '=', change.from)
+      .returning('id')
+      .executeTakeFirst();
+    if (!moved) throw new AppError('CONFLICT', { internal: `case no longer ${change.from}` });
+  }
+  await trx
+    .insertInto('case_transition')
+    .values({
+      case_id: change.caseId,
+      from_status: change.from,
+      to_status: change.to,
+      reason: change.reason,
+      actor_user_id: change.actorUserId,
+      at: change.now,
+    })
+    .execute();
+}
+
+/** The active version of a problem's procedure, or of the generic one when the problem has none. */
+export async function activeProcedureFor(db: Kysely<Database>, problemType: string): Promise<string | null> {
+  const rows = await db
+    .selectFrom('procedure_version')
+    .select(['id', 'problem_type_code'])
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('problem_type_code', '=', problemType), eb('problem_type_code', 'is', null)]))
+    .execute();
+  return (
+    (rows.find((row) => row.problem_type_code === problemType) ?? rows.find((row) => !row.problem_type_code))?.id ??
+    null
+  );
+}

@@ -1,0 +1,52 @@
+import type { OfficeHours } from '@oscc/contract';
+
+/** Bangkok has no daylight saving: local time is always UTC+7. */
+const BANGKOK_OFFSET_MS = 7 * 60 * 60_000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The moment a time frame ends: `minutes` after `start`, counted every minute
+ * on the 24/7 clock, or only within the unit's opening hours (Bangkok time)
+ * on the business clock — skipping the given public holidays ('YYYY-MM-DD'
+ * in Bangkok) when the unit closes on them. A unit open 24 hours counts every
+ * minute on either clock.
+ */
+export function addClockMinutes(
+  start: Date,
+  minutes: number,
+  clock: '24x7' | 'business',
+  hours: OfficeHours,
+  holidays: ReadonlySet<string> = new Set(),
+): Date {
+  if (clock === '24x7' || hours.kind === '24h') return new Date(start.getTime() + minutes * MINUTE);
+  if (hours.periods.length === 0) throw new Error('a business calendar needs opening periods');
+  let remaining = minutes;
+  // Walk day by day through the opening periods, in Bangkok local time.
+  let local = start.getTime() + BANGKOK_OFFSET_MS;
+  let dayStart = Math.floor(local / DAY) * DAY;
+  for (let guard = 0; guard < 3660; guard += 1) {
+    const date = new Date(dayStart);
+    const isoDay = ((date.getUTCDay() + 6) % 7) + 1;
+    const closed = hours.closedOnPublicHolidays && holidays.has(date.toISOString().slice(0, 10));
+    if (!closed) {
+      const periods = hours.periods
+        .filter((period) => period.day === isoDay)
+        .map((period) => [dayStart + minutesOf(period.opens) * MINUTE, dayStart + minutesOf(period.closes) * MINUTE])
+        .sort((a, b) => a[0]! - b[0]!);
+      for (const [opens, closes] of periods) {
+        const from = Math.max(opens!, local);
+        if (from >= closes!) continue;
+        const available = (closes! - from) / MINUTE;
+        if (remaining <= available) return new Date(from + remaining * MINUTE - BANGKOK_OFFSET_MS);
+        remaining -= available;
+        local = closes!;
+      }
+    }
+    dayStart += DAY;
+    local = Math.max(local, dayStart);
+  }
+  throw new Error('the time frame does not end within ten years of opening hours');
+}
