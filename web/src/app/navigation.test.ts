@@ -4,8 +4,8 @@ import { th } from '../i18n/th.ts';
 import { NAVIGATION, navigationFor } from './navigation.ts';
 
 describe('navigationFor', () => {
-  it('shows home and geography to everyone signed in', () => {
-    expect(navigationFor([]).map((item) => item.to)).toEqual(['/', '/geography']);
+  it('shows home, geography and the procedures to everyone signed in', () => {
+    expect(navigationFor([]).map((item) => item.to)).toEqual(['/', '/geography', '/procedures']);
   });
 
   it('adds units and agencies for people who may read organisations', () => {
@@ -15,6 +15,7 @@ describe('navigationFor', () => {
       '/units',
       '/agencies',
       '/routing',
+      '/procedures',
     ]);
   });
 
@@ -25,6 +26,7 @@ describe('navigationFor', () => {
       '/units',
       '/agencies',
       '/routing',
+      '/procedures',
       '/users',
     ]);
   });
@@ -36,16 +38,18 @@ describe('navigationFor', () => {
       '/units',
       '/agencies',
       '/routing',
+      '/procedures',
       '/users',
       '/audit',
     ]);
-    expect(navigationFor(['audit.read']).map((item) => item.to)).toEqual(['/', '/geography', '/audit']);
+    expect(navigationFor(['audit.read']).map((item) => item.to)).toEqual(['/', '/geography', '/procedures', '/audit']);
   });
 
   it('adds roles and permissions for people who may manage them', () => {
     expect(navigationFor(['users.read', 'audit.read', 'roles.manage']).map((item) => item.to)).toEqual([
       '/',
       '/geography',
+      '/procedures',
       '/users',
       '/audit',
       '/roles',
@@ -62,6 +66,7 @@ describe('navigationFor', () => {
       '/units',
       '/agencies',
       '/routing',
+      '/procedures',
     ]);
     expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake');
     expect(navigationFor(['organisations.read']).map((item) => item.to)).not.toContain('/intake/messages');
@@ -74,6 +79,7 @@ describe('navigationFor', () => {
       '/intake/messages',
       '/cases/screening',
       '/geography',
+      '/procedures',
     ]);
     expect(navigationFor(['cases.intake', 'cases.read']).map((item) => item.to)).not.toContain('/cases/screening');
   });
@@ -89,6 +95,7 @@ describe('navigationFor', () => {
       '/agencies',
       '/problem-types',
       '/routing',
+      '/procedures',
     ]);
   });
 
@@ -100,10 +107,18 @@ describe('navigationFor', () => {
       '/units',
       '/agencies',
       '/routing',
+      '/procedures',
       '/users',
       '/api/docs',
     ]);
     expect(items.at(-1)?.external).toBe(true);
+  });
+
+  it('shows the procedures to everyone signed in, after the routing preview', () => {
+    expect(navigationFor([]).map((item) => item.label)).toContain('nav.procedures');
+    const admin = navigationFor(['organisations.read', 'procedures.manage']).map((item) => item.to);
+    expect(admin.indexOf('/procedures')).toBe(admin.indexOf('/routing') + 1);
+    expect(NAVIGATION.find((item) => item.to === '/procedures')?.requires).toBeUndefined();
   });
 
   it('labels every item from the dictionary and gates only on actions the contract knows', () => {

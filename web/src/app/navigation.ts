@@ -10,6 +10,7 @@ export type NavigationLabel =
   | 'nav.agencies'
   | 'nav.problemTypes'
   | 'nav.routing'
+  | 'nav.procedures'
   | 'nav.users'
   | 'nav.audit'
   | 'nav.roles'
@@ -37,6 +38,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },
   { label: 'nav.problemTypes', to: '/problem-types', requires: 'organisations.manage' },
   { label: 'nav.routing', to: '/routing', requires: 'organisations.read' },
+  { label: 'nav.procedures', to: '/procedures' },
   { label: 'nav.users', to: '/users', requires: 'users.read' },
   { label: 'nav.audit', to: '/audit', requires: 'audit.read' },
   { label: 'nav.roles', to: '/roles', requires: 'roles.manage' },

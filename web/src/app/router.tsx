@@ -156,6 +156,13 @@ export function createRouter() {
           ),
         },
         {
+          path: 'procedures',
+          lazy: page(
+            () => import('./routes/procedures.tsx'),
+            (m) => m.ProceduresRoute,
+          ),
+        },
+        {
           path: 'users',
           lazy: page(
             () => import('./routes/users.tsx'),

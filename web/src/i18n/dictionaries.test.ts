@@ -1,4 +1,13 @@
-import { ROLE_CODES, SCOPE_LEVELS, UNIT_TYPES, UserDetail } from '@oscc/contract';
+import {
+  CASE_STATES,
+  ROLE_CODES,
+  SCOPE_LEVELS,
+  STEP_CLOCKS,
+  STEP_COMPLETIONS,
+  STEP_RESPONSIBLES,
+  UNIT_TYPES,
+  UserDetail,
+} from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { otherLanguage, resolveLanguage } from './language.ts';
@@ -66,5 +75,14 @@ describe('people texts', () => {
     expect(Object.keys(th.people.role).sort()).toEqual([...ROLE_CODES].sort());
     expect(Object.keys(th.people.scope).sort()).toEqual([...SCOPE_LEVELS].sort());
     expect(Object.keys(th.people.state).sort()).toEqual([...UserDetail.shape.accountState.options].sort());
+  });
+});
+
+describe('case and procedure texts', () => {
+  it('name every case state, and every responsible, completion and clock of a procedure step', () => {
+    expect(Object.keys(th.cases.status).sort()).toEqual([...CASE_STATES].sort());
+    expect(Object.keys(th.procedures.responsible).sort()).toEqual([...STEP_RESPONSIBLES].sort());
+    expect(Object.keys(th.procedures.completion).sort()).toEqual([...STEP_COMPLETIONS].sort());
+    expect(Object.keys(th.procedures.clock).sort()).toEqual([...STEP_CLOCKS].sort());
   });
 });

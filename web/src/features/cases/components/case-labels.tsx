@@ -27,9 +27,19 @@ export function SeverityBadge({ severity }: { severity: number }) {
   return <span className={className}>{t(`intake.severityLevel.${SEVERITY_KEYS[severity]}`)}</span>;
 }
 
+/** How each state looks: waiting on someone is a warning, finished or merged is muted, worked is information. */
+const STATUS_BADGE_CLASS: Record<CaseStatus, string> = {
+  triage: 'badge badge-warning',
+  new: 'badge badge-info',
+  referred: 'badge badge-warning',
+  in_progress: 'badge badge-info',
+  pending_closure: 'badge badge-warning',
+  closed: 'badge badge-ok',
+  reopened: 'badge badge-info',
+  merged: 'badge badge-muted',
+};
+
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useLanguage();
-  const className =
-    status === 'merged' ? 'badge badge-muted' : status === 'triage' ? 'badge badge-warning' : 'badge badge-info';
-  return <span className={className}>{t(`cases.status.${status}`)}</span>;
+  return <span className={STATUS_BADGE_CLASS[status]}>{t(`cases.status.${status}`)}</span>;
 }

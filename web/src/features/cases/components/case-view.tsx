@@ -7,6 +7,7 @@ import { usePlaceNames } from '../api/places.ts';
 import { ageOn } from '../utils/case-view.ts';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseConversations } from './case-conversations.tsx';
+import { CaseHistory, CaseProcedure } from './case-procedure.tsx';
 import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
 import { LinkedCases, RelatedCases } from './related-cases.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
@@ -155,6 +156,8 @@ export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen:
             </dl>
           </section>
 
+          <CaseProcedure detail={detail} />
+
           <CaseConversations conversations={detail.conversations} />
 
           <section className="card" aria-labelledby="case-contacts-heading">
@@ -184,6 +187,7 @@ export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen:
           {canScreen && !isMerged ? <ScreeningPanel detail={detail} /> : null}
           {canScreen ? <RelatedCases detail={detail} /> : null}
           <LinkedCases detail={detail} canChange={canScreen} />
+          <CaseHistory transitions={detail.transitions} />
         </div>
       </div>
     </div>
