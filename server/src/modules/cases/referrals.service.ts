@@ -465,7 +465,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       const rows = await list
         .orderBy(sql`case when referral.status = 'sent' then 0 else 1 end`)
         .orderBy('referral.due_at')
-        .orderBy('referral.id')
+        .orderBy('referral.seq')
         .limit(query.limit)
         .offset(query.offset)
         .execute();
@@ -479,13 +479,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
 
     /** The referrals of one case, oldest first (for the case page). */
     async ofCase(caseId: string): Promise<Referral[]> {
-      const rows = await db
-        .selectFrom('referral')
-        .select('id')
-        .where('case_id', '=', caseId)
-        .orderBy('sent_at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('referral').select('id').where('case_id', '=', caseId).orderBy('seq').execute();
       return toReferrals(rows.map((row) => row.id));
     },
 

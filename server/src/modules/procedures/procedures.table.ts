@@ -29,6 +29,7 @@ export interface CaseTransitionTable {
 
 export interface ReferralTable {
   id: Generated<string>;
+  seq: Generated<string>;
   case_id: string;
   unit_id: string;
   kind: 'lead' | 'team';

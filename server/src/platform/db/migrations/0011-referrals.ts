@@ -10,6 +10,8 @@ import { sql, type Kysely } from 'kysely';
 const statements = [
   sql`create table referral (
     id uuid primary key default gen_random_uuid(),
+    -- The order referrals were made in (times can be equal).
+    seq bigint generated always as identity,
     case_id uuid not null references case_file(id) on delete cascade,
     unit_id uuid not null references unit(id),
     kind text not null check (kind in ('lead', 'team')),
@@ -26,7 +28,7 @@ const statements = [
   )`,
   sql`create unique index referral_active_idx on referral(case_id, unit_id) where status in ('sent', 'accepted')`,
   sql`create index referral_unit_idx on referral(unit_id, status, due_at)`,
-  sql`create index referral_case_idx on referral(case_id, sent_at)`,
+  sql`create index referral_case_idx on referral(case_id, seq)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
