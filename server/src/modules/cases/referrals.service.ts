@@ -83,6 +83,16 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       .executeTakeFirst();
   }
 
+  /** The case, for someone on the sending side: the screening desk or a unit working the case. */
+  async function senderSide(actor: Principal, caseId: string) {
+    const kase = await caseOf(caseId);
+    if (!kase) throw new AppError('NOT_FOUND');
+    const scope = { unitId: kase.responsible_unit_id, provinceCode: kase.province_code, ministryId: kase.ministry_id };
+    if (!isAllowed(actor, 'cases.screen', scope) && !isAllowed(actor, 'cases.work', scope))
+      throw isAllowed(actor, 'cases.read', scope) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    return { kase, scope };
+  }
+
   /** When the unit must answer: the procedure's acceptance step, on its clock and the unit's hours. */
   function dueAt(steps: unknown, crisis: boolean, hours: OfficeHours, from: Date): Date {
     const parsed = (typeof steps === 'string' ? JSON.parse(steps) : steps) as ProcedureStep[] | null;
@@ -244,15 +254,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
      * A lead referral makes the unit the one that answers for the case.
      */
     async send(actor: ReferralActor, caseId: string, input: SendReferralRequest): Promise<Referral> {
-      const kase = await caseOf(caseId);
-      if (!kase) throw new AppError('NOT_FOUND');
-      const scope = {
-        unitId: kase.responsible_unit_id,
-        provinceCode: kase.province_code,
-        ministryId: kase.ministry_id,
-      };
-      if (!isAllowed(actor.principal, 'cases.screen', scope) && !isAllowed(actor.principal, 'cases.work', scope))
-        throw isAllowed(actor.principal, 'cases.read', scope) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+      const { kase } = await senderSide(actor.principal, caseId);
       const unit = await unitScope(input.unitId);
       if (!unit || !unit.active)
         throw new AppError('VALIDATION_FAILED', {
@@ -421,14 +423,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
         });
       const referral = await load(referralId);
       if (!referral) throw new AppError('NOT_FOUND');
-      const kase = (await caseOf(referral.case_id))!;
-      const scope = {
-        unitId: kase.responsible_unit_id,
-        provinceCode: kase.province_code,
-        ministryId: kase.ministry_id,
-      };
-      if (!isAllowed(actor.principal, 'cases.screen', scope) && !isAllowed(actor.principal, 'cases.work', scope))
-        throw isAllowed(actor.principal, 'cases.read', scope) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+      const { scope } = await senderSide(actor.principal, referral.case_id);
       if (referral.version !== input.version) throw new AppError('CONFLICT', { internal: 'stale referral version' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
