@@ -84,6 +84,18 @@ describe('navigationFor', () => {
     expect(navigationFor(['cases.intake', 'cases.read']).map((item) => item.to)).not.toContain('/cases/screening');
   });
 
+  it('adds the referral inbox, after case screening, for people who work cases', () => {
+    expect(navigationFor(['cases.read', 'cases.screen', 'cases.work']).map((item) => item.to)).toEqual([
+      '/',
+      '/cases/screening',
+      '/referrals',
+      '/geography',
+      '/procedures',
+    ]);
+    expect(navigationFor(['cases.read', 'cases.work']).map((item) => item.to)).toContain('/referrals');
+    expect(navigationFor(['cases.read', 'cases.screen']).map((item) => item.to)).not.toContain('/referrals');
+  });
+
   it('adds the problem types for people who may manage organisations, and the routing preview for readers', () => {
     const readers = navigationFor(['organisations.read']).map((item) => item.to);
     expect(readers).toContain('/routing');

@@ -5,6 +5,7 @@ export type NavigationLabel =
   | 'nav.intake'
   | 'nav.messages'
   | 'nav.screening'
+  | 'nav.referrals'
   | 'nav.geography'
   | 'nav.units'
   | 'nav.agencies'
@@ -33,6 +34,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.intake', to: '/intake', end: true, requires: 'cases.intake' },
   { label: 'nav.messages', to: '/intake/messages', requires: 'cases.intake' },
   { label: 'nav.screening', to: '/cases/screening', requires: 'cases.screen' },
+  { label: 'nav.referrals', to: '/referrals', requires: 'cases.work' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },

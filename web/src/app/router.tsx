@@ -93,6 +93,13 @@ export function createRouter() {
           ),
         },
         {
+          path: 'referrals',
+          lazy: page(
+            () => import('./routes/referrals.tsx'),
+            (m) => m.ReferralsRoute,
+          ),
+        },
+        {
           path: 'geography',
           lazy: page(
             () => import('./routes/geography.tsx'),

@@ -46,10 +46,17 @@ export function CaseRoute() {
   const { id = '' } = useParams();
   if (!hasPermission(session.user, 'cases.read')) return <ForbiddenRoute />;
   // A new case starts its panels afresh (a half-typed reason belongs to the case it was typed for).
-  return <CasePage key={id} id={id} canScreen={hasPermission(session.user, 'cases.screen')} />;
+  return (
+    <CasePage
+      key={id}
+      id={id}
+      canScreen={hasPermission(session.user, 'cases.screen')}
+      canWork={hasPermission(session.user, 'cases.work')}
+    />
+  );
 }
 
-function CasePage({ id, canScreen }: { id: string; canScreen: boolean }) {
+function CasePage({ id, canScreen, canWork }: { id: string; canScreen: boolean; canWork: boolean }) {
   const { t } = useLanguage();
   const detail = useCase(id);
   if (isApiError(detail.error) && (detail.error.status === 404 || detail.error.code === 'VALIDATION_FAILED'))
@@ -68,7 +75,7 @@ function CasePage({ id, canScreen }: { id: string; canScreen: boolean }) {
       ) : null}
       {detail.error ? <ErrorMessage error={detail.error} /> : null}
       {detail.isPending ? <Loading /> : null}
-      {detail.data ? <CaseView detail={detail.data} canScreen={canScreen} /> : null}
+      {detail.data ? <CaseView detail={detail.data} canScreen={canScreen} canWork={canWork} /> : null}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ageOn } from '../utils/case-view.ts';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseConversations } from './case-conversations.tsx';
 import { CaseHistory, CaseProcedure } from './case-procedure.tsx';
+import { CaseReferrals } from './case-referrals.tsx';
 import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
 import { LinkedCases, RelatedCases } from './related-cases.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
@@ -18,7 +19,16 @@ function dayText(day: string, language: 'th' | 'en'): string {
 }
 
 /** One case for screening staff: what happened, who, where it went and why, with the screening tools beside. */
-export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen: boolean }) {
+export function CaseView({
+  detail,
+  canScreen,
+  canWork = false,
+}: {
+  detail: CaseDetail;
+  canScreen: boolean;
+  /** Holds `cases.work`: may answer the referrals sent to the units they work for. */
+  canWork?: boolean;
+}) {
   const { language, t } = useLanguage();
   const problemTypeName = useProblemTypeName();
   const placeName = usePlaceNames([detail.areaCode]);
@@ -185,6 +195,7 @@ export function CaseView({ detail, canScreen }: { detail: CaseDetail; canScreen:
 
         <div className="stack-lg">
           {canScreen && !isMerged ? <ScreeningPanel detail={detail} /> : null}
+          {!isMerged ? <CaseReferrals detail={detail} canWork={canWork} canScreen={canScreen} /> : null}
           {canScreen ? <RelatedCases detail={detail} /> : null}
           <LinkedCases detail={detail} canChange={canScreen} />
           <CaseHistory transitions={detail.transitions} />

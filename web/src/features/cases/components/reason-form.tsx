@@ -13,6 +13,8 @@ interface ReasonFormProps {
   isWarning?: boolean;
   isPending: boolean;
   error: unknown;
+  /** How the error is told, when the caller knows it better than the server's words (the referral refusals). */
+  renderError?: (error: unknown) => ReactNode;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }
@@ -26,6 +28,7 @@ export function ReasonForm({
   isWarning = false,
   isPending,
   error,
+  renderError,
   onConfirm,
   onCancel,
 }: ReasonFormProps) {
@@ -78,7 +81,7 @@ export function ReasonForm({
           />
         )}
       </Field>
-      {error ? <ErrorMessage error={error} /> : null}
+      {error ? renderError ? renderError(error) : <ErrorMessage error={error} /> : null}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isPending}>
           {isPending ? t('intake.saving') : confirmLabel}
