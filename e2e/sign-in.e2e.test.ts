@@ -70,7 +70,7 @@ describe('signing in and the app shell', () => {
     await visible(nav.getByRole('link', { name: 'หน้าแรก' }));
     expect(await nav.getByRole('link', { name: 'หน้าแรก' }).getAttribute('aria-current')).toBe('page');
     await visible(nav.getByRole('link', { name: 'พื้นที่' }));
-    await visible(nav.getByRole('link', { name: 'หน่วยงาน' }));
+    await visible(nav.getByRole('link', { name: 'หน่วยงาน', exact: true }));
     // The coordinator may not read system configuration, so the API docs link is not offered.
     expect(await nav.getByRole('link', { name: 'คู่มือ API' }).count()).toBe(0);
 
@@ -118,7 +118,7 @@ describe('signing in and the app shell', () => {
   });
 
   it('lists agencies and pages through units on the server', async () => {
-    await page.getByRole('link', { name: 'หน่วยงาน' }).click();
+    await page.getByRole('link', { name: 'หน่วยงาน', exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'หน่วยงาน' }));
     await visible(page.getByText(/^แสดง 1–25 จาก \d+$/));
     await page.getByRole('button', { name: 'ถัดไป' }).click();
@@ -189,7 +189,7 @@ describe('on a phone', () => {
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
     await screenshot(page, '09-phone-geography');
 
-    await page.getByRole('link', { name: 'หน่วยงาน' }).click();
+    await page.getByRole('link', { name: 'หน่วยงาน', exact: true }).click();
     await visible(page.getByText(/^แสดง 1–25 จาก \d+$/));
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
     await screenshot(page, '10-phone-units');

@@ -44,7 +44,7 @@ describe('units and agencies for a province coordinator', () => {
   });
 
   it('finds the Ratchaburi hospital crisis centre by a Thai search typed without spaces', async () => {
-    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน่วยงาน' }).click();
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน่วยงาน', exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'หน่วยงาน' }));
     await page.getByLabel('ค้นหาชื่อหรือรหัสหน่วยงาน').fill('ศูนย์พึ่งได้ราชบุรี');
     const result = page.getByRole('link', { name: 'ศูนย์พึ่งได้ โรงพยาบาลราชบุรี', exact: true });
