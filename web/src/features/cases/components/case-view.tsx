@@ -12,6 +12,7 @@ import { CaseReferrals } from './case-referrals.tsx';
 import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
 import { LinkedCases, RelatedCases } from './related-cases.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
+import { routingReasons } from '../../../lib/routing-reasons.ts';
 
 /** A calendar day (YYYY-MM-DD) in the Buddhist era; noon in Bangkok so no time zone moves it to another day. */
 function dayText(day: string, language: 'th' | 'en'): string {
@@ -33,20 +34,6 @@ export function CaseView({
   const problemTypeName = useProblemTypeName();
   const placeName = usePlaceNames([detail.areaCode]);
   const isMerged = detail.status === 'merged';
-  /** Why the case went where it did, in the reader's language: the rule that matched, or the reason staff gave. */
-  const routingExplanation = (routing: CaseDetail['routing']): string => {
-    if (routing.kind === 'manual') return routing.reason;
-    if (routing.kind === 'triage') return t('intake.saved.triageReason');
-    return [
-      routing.areaLevel && routing.areaCode
-        ? t('intake.reason.area', { level: t(`intake.level.${routing.areaLevel}`), area: placeName(routing.areaCode) })
-        : null,
-      routing.leadAgency ? t('intake.reason.lead') : null,
-      routing.open24Hours ? t('intake.reason.open24') : null,
-    ]
-      .filter((reason): reason is string => reason !== null)
-      .join(' · ');
-  };
 
   return (
     <div className="stack-lg">
@@ -155,7 +142,13 @@ export function CaseView({
               </div>
               <div>
                 <dt>{t('cases.detail.routingReason')}</dt>
-                <dd>{routingExplanation(detail.routing)}</dd>
+                <dd>
+                  {routingReasons(
+                    detail.routing,
+                    detail.routing.areaCode ? placeName(detail.routing.areaCode) : null,
+                    t,
+                  ).join(' · ')}
+                </dd>
               </div>
               <div>
                 <dt>{t('cases.detail.assignee')}</dt>

@@ -2,6 +2,7 @@ import type { RecordedContact } from '@oscc/contract';
 import { useId } from 'react';
 import { useLanguage } from '../../../i18n/index.ts';
 import type { RecordableOutcome } from '../utils/intake-form.ts';
+import { routingReasons } from '../../../lib/routing-reasons.ts';
 
 export interface SavedContact {
   recorded: RecordedContact;
@@ -30,18 +31,11 @@ export function IntakeConfirmation({ saved }: { saved: SavedContact }) {
     );
 
   const { routing } = recordedCase;
-  const areaName =
-    routing.areaLevel === null ? null : (saved.placeNames[routing.areaLevel] ?? routing.areaCode ?? null);
-  const reasons =
-    routing.kind === 'triage'
-      ? [t('intake.saved.triageReason')]
-      : [
-          routing.areaLevel
-            ? t('intake.reason.area', { level: t(`intake.level.${routing.areaLevel}`), area: areaName ?? '' })
-            : null,
-          routing.leadAgency ? t('intake.reason.lead') : null,
-          routing.open24Hours ? t('intake.reason.open24') : null,
-        ].filter((reason): reason is string => reason !== null);
+  const reasons = routingReasons(
+    routing,
+    routing.areaLevel === null ? null : (saved.placeNames[routing.areaLevel] ?? null),
+    t,
+  );
 
   return (
     <section className="card intake-confirmation" role="status" aria-labelledby={`${ids}-title`}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { useLanguage } from '../../../i18n/index.ts';
 import type { TriageNotice } from './conversation-triage.tsx';
+import { routingReasons } from '../../../lib/routing-reasons.ts';
 
 /**
  * What the last triage did, kept on the page after the conversation has left the list: for a case its number in
@@ -46,18 +47,11 @@ export function TriageNoticeBox({ notice, onDismiss }: { notice: TriageNotice; o
     );
 
   const { routing } = recordedCase;
-  const areaName =
-    routing.areaLevel === null ? null : (notice.placeNames[routing.areaLevel] ?? routing.areaCode ?? null);
-  const reasons =
-    routing.kind === 'triage'
-      ? [t('intake.saved.triageReason')]
-      : [
-          routing.areaLevel
-            ? t('intake.reason.area', { level: t(`intake.level.${routing.areaLevel}`), area: areaName ?? '' })
-            : null,
-          routing.leadAgency ? t('intake.reason.lead') : null,
-          routing.open24Hours ? t('intake.reason.open24') : null,
-        ].filter((reason): reason is string => reason !== null);
+  const reasons = routingReasons(
+    routing,
+    routing.areaLevel === null ? null : (notice.placeNames[routing.areaLevel] ?? null),
+    t,
+  );
 
   return (
     <section
