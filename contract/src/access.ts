@@ -15,6 +15,7 @@ export const ACTIONS = [
   'cases.read',
   'cases.screen',
   'cases.work',
+  'cases.approve',
   'procedures.manage',
   'system.jobs.read',
   'system.config.read',
@@ -130,6 +131,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'cases.read', conditions: IN_SCOPE },
       { action: 'cases.work', conditions: IN_SCOPE },
       { action: 'cases.screen', conditions: IN_SCOPE },
+      { action: 'cases.approve', conditions: IN_SCOPE },
     ],
   },
   {
@@ -149,6 +151,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'cases.read', conditions: IN_SCOPE },
       { action: 'cases.work', conditions: IN_SCOPE },
       { action: 'cases.screen', conditions: IN_SCOPE },
+      { action: 'cases.approve', conditions: IN_SCOPE },
     ],
   },
   {

@@ -124,6 +124,11 @@ export const ERRORS = {
     th: 'ทำรายการนี้ไม่ได้กับเรื่องในสถานะปัจจุบัน กรุณาโหลดเรื่องใหม่แล้วตรวจสอบสถานะ',
     en: 'This cannot be done to the case in its current state. Please reload the case and check its state.',
   },
+  SELF_APPROVAL: {
+    status: 403,
+    th: 'ผู้ขอยุติการให้บริการอนุมัติคำขอของตนเองไม่ได้ ต้องให้หัวหน้าหรือผู้มีอำนาจอีกคนอนุมัติ',
+    en: 'You cannot approve your own closure request: another supervisor must approve it.',
+  },
   CONFLICT: {
     status: 409,
     th: 'ข้อมูลถูกเปลี่ยนแปลงโดยผู้อื่น กรุณาโหลดใหม่',

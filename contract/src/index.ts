@@ -13,3 +13,4 @@ export * from './validation/identity-documents.ts';
 export * from './api/intake.ts';
 export * from './api/cases.ts';
 export * from './api/procedures.ts';
+export * from './api/casework.ts';

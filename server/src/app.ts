@@ -44,7 +44,16 @@ import {
   type ProblemTypesService,
 } from './modules/organisations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
-import { casesRoutes, createCasesService, type CasesService } from './modules/cases/index.ts';
+import {
+  casesRoutes,
+  caseworkRoutes,
+  createCasesService,
+  createCaseworkService,
+  createMyWorkService,
+  type CasesService,
+  type CaseworkService,
+  type MyWorkService,
+} from './modules/cases/index.ts';
 import { createProceduresService, proceduresRoutes } from './modules/procedures/index.ts';
 import type { Clock } from './platform/clock.ts';
 import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
@@ -81,6 +90,8 @@ export interface Services {
   fields: FieldProtector;
   intake: IntakeService;
   cases: CasesService;
+  casework: CaseworkService;
+  myWork: MyWorkService;
   social: SocialService;
 }
 
@@ -94,6 +105,7 @@ export function createServices({
   // The outbox row is committed; ask a worker to send it now rather than at the next minute.
   const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
   const fields = createFieldProtector(resolveFieldKeys(config));
+  const cases = createCasesService({ db, clock, fields });
   return {
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
@@ -101,7 +113,9 @@ export function createServices({
     roles: createRolesService({ db, clock }),
     fields,
     intake: createIntakeService({ db, clock, fields }),
-    cases: createCasesService({ db, clock, fields }),
+    cases,
+    casework: createCaseworkService({ db, clock, fields, referrals: cases.referrals }),
+    myWork: createMyWorkService({ db, clock, fields }),
     social: createSocialService({ db, clock, fields, line: config.line, facebook: config.facebook }),
     importer: createUserImportService({
       db,
@@ -210,6 +224,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'people', description: 'Users, their roles and invitations' },
         { name: 'intake', description: 'Contacts and new cases on every channel' },
         { name: 'cases', description: 'Screening and the case record: queues, links, merges, attachments' },
+        {
+          name: 'casework',
+          description: 'Working a case: steps, notes, services, plan, tasks, closure, follow-up, timeline; my work',
+        },
         { name: 'procedures', description: 'Procedures per problem type: versioned steps with time frames' },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
@@ -245,6 +263,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(socialRoutes, { social: services.social, intake: services.intake });
   await app.register(casesRoutes, { cases: services.cases });
+  await app.register(caseworkRoutes, { casework: services.casework, myWork: services.myWork });
   await app.register(proceduresRoutes, { procedures: createProceduresService({ db, clock }) });
   await app.register(intakeRoutes, {
     intake: services.intake,

@@ -112,7 +112,7 @@ describe('roles and scopes as data', () => {
         'user_role.scope_agency_id',
       ])
       .execute();
-    expect(assignments).toHaveLength(7);
+    expect(assignments).toHaveLength(9);
     for (const assignment of assignments) {
       const expected = DEFAULT_ROLES.find((role) => role.code === assignment.role_code)!;
       expect(assignment.scope_level).toBe(expected.scopeLevel);

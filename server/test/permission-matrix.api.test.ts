@@ -104,6 +104,7 @@ describe('every role × every action', () => {
     'cases.screen': ['admin', 'calltaker', 'socialworker', 'coordinator', 'head'],
     'procedures.manage': ['admin'],
     'cases.work': ['admin', 'socialworker', 'officer', 'head', 'coordinator'],
+    'cases.approve': ['admin', 'head', 'coordinator'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -173,6 +174,16 @@ describe('every role × every action', () => {
     'cases.screen': async (cookie) =>
       (await t.app.inject({ url: '/api/cases?limit=1', headers: { cookie } })).statusCode,
     'cases.work': async (cookie) => (await t.app.inject({ url: '/api/referrals', headers: { cookie } })).statusCode,
+    // A case that does not exist: 404 for those who may approve closures, 403 for the others.
+    'cases.approve': async (cookie) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/cases/00000000-0000-4000-8000-000000000000/closure/decision',
+          headers: { cookie },
+          payload: { version: 1, approve: true },
+        })
+      ).statusCode,
     // A draft version that never becomes active: the admin's probe changes no case.
     'procedures.manage': async (cookie) => {
       const step = {

@@ -23,6 +23,8 @@ const ALLOWED = new Set([
   'closed→reopened',
   'reopened→referred',
   'reopened→in_progress',
+  'reopened→pending_closure',
+  'reopened→closed',
 ]);
 
 describe('the case state machine', () => {

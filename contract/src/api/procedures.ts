@@ -29,7 +29,8 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseState, readonly CaseState[]>>
   in_progress: ['pending_closure', 'closed'],
   pending_closure: ['closed', 'in_progress'],
   closed: ['reopened'],
-  reopened: ['referred', 'in_progress'],
+  // A reopened case is worked again by its lead unit, and closed again the same way.
+  reopened: ['referred', 'in_progress', 'pending_closure', 'closed'],
   merged: [],
 };
 

@@ -371,6 +371,7 @@ export const en: Dictionary = {
         read: 'Read case details',
         screen: 'Screen, merge and link cases',
         work: 'Accept referrals and work cases',
+        approve: 'Approve case closures',
       },
       system: { jobs: { read: 'View background jobs' }, config: { read: 'View system settings and API docs' } },
     },

@@ -148,7 +148,8 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
   app.post(
     '/api/cases/:id/attachments',
     {
-      config: { access: { action: 'cases.screen' } },
+      // The screening desk or a unit working the case: the service decides which, for this case.
+      config: { access: { action: 'cases.read' } },
       preValidation: async (request) => {
         if (!request.isMultipart()) return;
         await readMultipartBody(request, staffUpload);

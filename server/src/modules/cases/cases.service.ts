@@ -1,13 +1,11 @@
 import {
   canTransition,
   STAFF_MEDIA_TYPES,
-  type Action,
   type CaseDetail,
   type CasePage,
   type CaseQueueQuery,
   type CaseState,
   type CaseStatus,
-  type ProcedureStep,
   type CaseSummary,
   type Channel,
   type ContactOutcome,
@@ -19,13 +17,15 @@ import {
 } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
-import { recordAudit, type AuditScope } from '../../platform/audit/audit.ts';
-import { isAllowed, scopeFilter, type Principal, type RecordScope } from '../../platform/authorization/scope.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { isAllowed, scopeFilter, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, moveCase, nameSimilarity, routeCase, storeAttachments } from '../intake/index.ts';
+import { createCaseAccess, recordScope } from './case-access.ts';
+import { parseSteps } from './case-steps.ts';
 import { createReferralsService } from './referrals.service.ts';
 
 export interface CaseActor {
@@ -59,47 +59,7 @@ export function createCasesService({
   fields: FieldProtector;
 }) {
   const referrals = createReferralsService({ db, clock });
-  async function scopeOf(caseId: string) {
-    return db
-      .selectFrom('case_file')
-      .leftJoin('unit', 'unit.id', 'case_file.responsible_unit_id')
-      .leftJoin('agency', 'agency.id', 'unit.agency_id')
-      .select([
-        'case_file.id',
-        'case_file.version',
-        'case_file.status',
-        'case_file.responsible_unit_id',
-        'case_file.province_code',
-        'agency.root_id as ministry_id',
-      ])
-      .where('case_file.id', '=', caseId)
-      .executeTakeFirst();
-  }
-
-  function recordScope(row: {
-    responsible_unit_id: string | null;
-    province_code: string | null;
-    ministry_id: string | null;
-  }): RecordScope & AuditScope {
-    return { unitId: row.responsible_unit_id, provinceCode: row.province_code, ministryId: row.ministry_id };
-  }
-
-  /**
-   * The case, if the actor may do `action` on it. A case they cannot even read
-   * does not exist for them (404); one they may read but not change is a 403.
-   */
-  async function caseFor(actor: Principal, caseId: string, action: Action) {
-    const row = await scopeOf(caseId);
-    if (!row) throw new AppError('NOT_FOUND');
-    const scope = recordScope(row);
-    if (isAllowed(actor, action, scope)) return { ...row, scope };
-    // A unit with an open referral of the case sees it (and works it) while the referral lasts.
-    const viaReferral = action === 'cases.screen' ? [] : await referrals.openReferralScopes(caseId);
-    if (viaReferral.some((unit) => isAllowed(actor, action, unit))) return { ...row, scope };
-    const canRead =
-      isAllowed(actor, 'cases.read', scope) || viaReferral.some((unit) => isAllowed(actor, 'cases.read', unit));
-    throw canRead ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-  }
+  const { caseFor, caseForAny } = createCaseAccess(db, referrals);
 
   async function summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
     if (ids.length === 0) return new Map();
@@ -317,9 +277,7 @@ export function createCasesService({
             version: procedure.version,
             nameTh: procedure.name_th,
             nameEn: procedure.name_en,
-            steps: (typeof procedure.steps === 'string'
-              ? JSON.parse(procedure.steps)
-              : procedure.steps) as ProcedureStep[],
+            steps: parseSteps(procedure.steps),
           }
         : null,
       referrals: referralList,
@@ -593,6 +551,7 @@ export function createCasesService({
             actorUserId: actor.principal.userId,
             reason: routing.unitId ? `screening: ${routing.reason}` : 'screening: no unit — central triage',
             now,
+            bumpVersion: false,
           });
         await trx.deleteFrom('case_problem_type').where('case_id', '=', caseId).execute();
         await trx
@@ -745,6 +704,7 @@ export function createCasesService({
           actorUserId: actor.principal.userId,
           reason: input.reason,
           now,
+          bumpVersion: false,
         });
         // Earlier duplicates of this one follow it to the surviving case.
         await trx
@@ -791,7 +751,8 @@ export function createCasesService({
 
     /** Files staff attach to a case: photos and PDFs, checked by their content, stored encrypted. */
     async addAttachments(actor: CaseActor, caseId: string, files: readonly UploadedFile[]): Promise<CaseDetail> {
-      const kase = await caseFor(actor.principal, caseId, 'cases.screen');
+      // The screening desk, or a unit working the case (its reports, medical papers, photos).
+      const kase = await caseForAny(actor.principal, caseId, ['cases.work', 'cases.screen']);
       if (files.length === 0)
         throw new AppError('VALIDATION_FAILED', {
           fields: [

@@ -1,5 +1,5 @@
 import {
-  OfficeHours,
+  type OfficeHours,
   type AnswerReferralRequest,
   type CaseState,
   type ProcedureStep,
@@ -13,10 +13,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { isAllowed, scopeFilter, type Principal, type RecordScope } from '../../platform/authorization/scope.ts';
-import { addClockMinutes } from '../../platform/calendar/business-time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { moveCase } from '../intake/index.ts';
+import { completeStep, loadUnitScope, parseSteps, startAcceptance, stepDue } from './case-steps.ts';
 
 export interface ReferralActor {
   principal: Principal;
@@ -43,26 +43,7 @@ const OPEN = ['sent', 'accepted'] as const;
  * case moves through its states as the lead referral does.
  */
 export function createReferralsService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
-  async function unitScope(unitId: string) {
-    const unit = await db
-      .selectFrom('unit')
-      .innerJoin('agency', 'agency.id', 'unit.agency_id')
-      .select([
-        'unit.id',
-        'unit.active',
-        'unit.province_code',
-        'unit.office_hours',
-        'unit.open_24_hours',
-        'agency.root_id',
-      ])
-      .where('unit.id', '=', unitId)
-      .executeTakeFirst();
-    if (!unit) return null;
-    const scope: RecordScope = { unitId: unit.id, provinceCode: unit.province_code, ministryId: unit.root_id };
-    const parsed = OfficeHours.safeParse(unit.office_hours);
-    const hours: OfficeHours = unit.open_24_hours || !parsed.success ? { kind: '24h' } : parsed.data;
-    return { ...unit, scope, hours };
-  }
+  const unitScope = (unitId: string) => loadUnitScope(db, unitId);
 
   async function caseOf(caseId: string) {
     return db
@@ -95,10 +76,8 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
 
   /** When the unit must answer: the procedure's acceptance step, on its clock and the unit's hours. */
   function dueAt(steps: unknown, crisis: boolean, hours: OfficeHours, from: Date): Date {
-    const parsed = (typeof steps === 'string' ? JSON.parse(steps) : steps) as ProcedureStep[] | null;
-    const accept = parsed?.find((step) => step.completion === 'referral_accepted') ?? DEFAULT_ACCEPT;
-    const minutes = crisis && accept.crisisDurationMinutes ? accept.crisisDurationMinutes : accept.durationMinutes;
-    return addClockMinutes(from, minutes, accept.clock, hours);
+    const accept = parseSteps(steps).find((step) => step.completion === 'referral_accepted') ?? DEFAULT_ACCEPT;
+    return stepDue(accept, crisis, hours, from);
   }
 
   async function load(referralId: string) {
@@ -298,7 +277,9 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
             actorUserId: actor.principal.userId,
             reason: input.note ?? null,
             now,
+            bumpVersion: false,
           });
+          await startAcceptance(trx, caseId, due, now);
         }
         await recordAudit(trx, audit(actor, now), {
           action: 'referral.send',
@@ -319,6 +300,12 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       await db.transaction().execute(async (trx) => {
         await answer(trx, referralId, ['sent'], 'accepted', actor, input.reason ?? null, now);
         if (referral.kind === 'lead') {
+          await completeStep(trx, {
+            caseId: referral.case_id,
+            event: 'referral_accepted',
+            actorUserId: actor.principal.userId,
+            now,
+          });
           const kase = await trx
             .selectFrom('case_file')
             .select('status')
@@ -397,12 +384,14 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
           due,
           parent: referralId,
         });
-        if (referral.kind === 'lead')
+        if (referral.kind === 'lead') {
           await trx
             .updateTable('case_file')
             .set({ responsible_unit_id: target.id, version: sql`version + 1` })
             .where('id', '=', referral.case_id)
             .execute();
+          await startAcceptance(trx, referral.case_id, due, now);
+        }
         await recordAudit(trx, audit(actor, now), {
           action: 'referral.transfer',
           entityType: 'case',

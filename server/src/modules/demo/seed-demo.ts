@@ -63,6 +63,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     descriptionEn: 'Province coordinator, Ratchaburi',
   },
   {
+    email: 'police@oscc.example',
+    role: 'unit_officer',
+    descriptionTh: 'พนักงานสอบสวน สภ.เมืองราชบุรี',
+    descriptionEn: 'Inquiry officer, Mueang Ratchaburi police station',
+  },
+  {
+    email: 'policehead@oscc.example',
+    role: 'unit_head',
+    descriptionTh: 'ผู้กำกับการ สภ.เมืองราชบุรี',
+    descriptionEn: 'Superintendent, Mueang Ratchaburi police station',
+  },
+  {
     email: 'executive@oscc.example',
     role: 'ministry_executive',
     descriptionTh: 'ผู้บริหารกระทรวง พม.',
@@ -273,6 +285,11 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Seed
       },
     );
     const unitIds = await organisations.insertUnits(units, now);
+    const policeStation = (provinceCode: string, nameTh: string) => {
+      const index = DEMO_POLICE_STATIONS.findIndex((s) => s.provinceCode === provinceCode && s.nameTh === nameTh);
+      if (index === -1) throw new Error(`demo police station ${nameTh} missing`);
+      return `RTP-${provinceCode}-${String(index + 1).padStart(2, '0')}`;
+    };
     const unit = (code: string) => {
       const id = unitIds.get(code);
       if (!id) throw new Error(`demo unit ${code} missing`);
@@ -370,6 +387,24 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Seed
       },
       {
         account: DEMO_ACCOUNTS[6]!,
+        titleTh: 'ร.ต.อ.',
+        first: ['ณัฐพล', 'Nattaphon'],
+        last: ['กล้าหาญ', 'Klahan'],
+        position: 'พนักงานสอบสวน (สบ 2)',
+        unitCode: policeStation('70', 'สถานีตำรวจภูธรเมืองราชบุรี'),
+        scope: { role: 'unit_officer', scopeLevel: 'unit' },
+      },
+      {
+        account: DEMO_ACCOUNTS[7]!,
+        titleTh: 'พ.ต.อ.',
+        first: ['สมศักดิ์', 'Somsak'],
+        last: ['ยุติธรรม', 'Yutitham'],
+        position: 'ผู้กำกับการ สภ.เมืองราชบุรี',
+        unitCode: policeStation('70', 'สถานีตำรวจภูธรเมืองราชบุรี'),
+        scope: { role: 'unit_head', scopeLevel: 'unit' },
+      },
+      {
+        account: DEMO_ACCOUNTS[8]!,
         titleTh: 'นาย',
         first: ['ประเสริฐ', 'Prasert'],
         last: ['บุญมา', 'Boonma'],

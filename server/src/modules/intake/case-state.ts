@@ -1,5 +1,5 @@
 import { canTransition, type CaseState } from '@oscc/contract';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 
@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/app-error.ts';
  * Moves a case from one state to another — only along the state machine
  * (`CASE_TRANSITIONS`), and only if it is still in the state the caller saw
  * (two people at once cannot both move it) — and records who, when and why.
+ * The case's version goes up, so a form opened before the move is stale.
  * `from: null` is the case's creation.
  */
 export async function moveCase(
@@ -18,6 +19,8 @@ export async function moveCase(
     actorUserId: string | null;
     reason: string | null;
     now: Date;
+    /** False when the caller already raised the version in this transaction (one change, one version). */
+    bumpVersion?: boolean;
   },
 ): Promise<void> {
   if (change.from !== null) {
@@ -25,7 +28,11 @@ export async function moveCase(
       throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `${change.from} → ${change.to}` });
     const moved = await trx
       .updateTable('case_file')
-      .set({ status: change.to, updated_at: change.now })
+      .set({
+        status: change.to,
+        updated_at: change.now,
+        ...(change.bumpVersion === false ? {} : { version: sql<number>`version + 1` }),
+      })
       .where('id', '=', change.caseId)
       .where('status', '=', change.from)
       .returning('id')

@@ -10,6 +10,7 @@ import * as social from './0008-social.ts';
 import * as screeningAttachments from './0009-screening-attachments.ts';
 import * as procedures from './0010-procedures.ts';
 import * as referrals from './0011-referrals.ts';
+import * as casework from './0012-casework.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0009-screening-attachments': screeningAttachments,
   '0010-procedures': procedures,
   '0011-referrals': referrals,
+  '0012-casework': casework,
 };
