@@ -87,5 +87,38 @@ describe('the demo centre’s contacts and cases', () => {
     const twoDaysAgo = t.clock.now().getTime() - 2 * 86_400_000;
     expect(unscreened.every((c) => new Date(c.created_at).getTime() >= twoDaysAgo)).toBe(true);
     expect(result.screened).toBeGreaterThan(result.cases / 2);
+
+    // The Ratchaburi cases are worked: referred, accepted, helped, closed and followed up.
+    const work = result.casework!;
+    expect(work.referred).toBeGreaterThan(20);
+    expect(work.accepted).toBeGreaterThan(work.declined);
+    expect(work.closed).toBeGreaterThan(2);
+    expect(work.followedUp).toBeGreaterThan(0);
+    const states = await db.selectFrom('case_file').select('status').distinct().execute();
+    expect(states.map((s) => s.status)).toEqual(expect.arrayContaining(['referred', 'in_progress', 'closed']));
+    // Nothing happened after "now", and every closed case has its follow-up task.
+    const now = t.clock.now().getTime();
+    const latest = await db
+      .selectFrom('case_transition')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .executeTakeFirstOrThrow();
+    expect(new Date(latest.at as Date).getTime()).toBeLessThanOrEqual(now);
+    const closedWithoutFollowUp = await db
+      .selectFrom('case_file')
+      .select('id')
+      .where('status', '=', 'closed')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('case_task')
+              .select('id')
+              .whereRef('case_task.case_id', '=', 'case_file.id')
+              .where('kind', '=', 'follow_up'),
+          ),
+        ),
+      )
+      .execute();
+    expect(closedWithoutFollowUp).toEqual([]);
   });
 });

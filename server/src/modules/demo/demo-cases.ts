@@ -12,6 +12,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { createIntakeService, createSocialService } from '../intake/index.ts';
 import { DEMO_PROVINCES } from './demo-agencies.ts';
+import { seedDemoCasework, type DemoCaseworkResult } from './demo-casework.ts';
 
 /** A small seeded generator (mulberry32): the same demo every time. */
 function generator(seed: number) {
@@ -98,6 +99,8 @@ export interface DemoCasesResult {
   conversations: number;
   /** Cases screened in the past (older than two days). */
   screened: number;
+  /** Referrals and the work on the cases of the units with demo people. */
+  casework: DemoCaseworkResult | null;
 }
 
 /** What people write on LINE and Messenger. */
@@ -140,7 +143,7 @@ export async function seedDemoCases({
   count: number;
   seed?: number;
 }): Promise<DemoCasesResult> {
-  if (count <= 0) return { contacts: 0, cases: 0, publicReports: 0, conversations: 0, screened: 0 };
+  if (count <= 0) return { contacts: 0, cases: 0, publicReports: 0, conversations: 0, screened: 0, casework: null };
   const random = generator(seed);
   const end = clock.now().getTime();
   const start = end - 120 * 86_400_000;
@@ -342,11 +345,13 @@ export async function seedDemoCases({
     .where('status', '=', 'new')
     .executeTakeFirst();
   current = end;
+  const casework = await seedDemoCasework({ db, fields, end });
   return {
     contacts: count,
     cases,
     publicReports,
     conversations,
     screened: Number(screened.numUpdatedRows),
+    casework,
   };
 }
