@@ -71,6 +71,9 @@ describe('a lead referral', () => {
     expect(accepted.json()).toMatchObject({ status: 'accepted', respondedAt: expect.any(String) });
     const twice = await post(officer, `/api/referrals/${referral.id}/accept`, { version: 2 });
     expect(twice.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
+    // The lead unit that took the case is not withdrawn from under its work.
+    const revoke = await post(calltaker, `/api/referrals/${referral.id}/revoke`, { version: 2, reason: 'ผิดหน่วย' });
+    expect(revoke.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
 
     const detail = (await get(officer, `/api/cases/${caseId}`)).json();
     expect(detail.status).toBe('in_progress');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATES, canTransition, procedureProblems, type ProcedureStep } from './procedures.ts';
+import { CASE_STATES, canTransition, procedureProblems, publicStageOf, type ProcedureStep } from './procedures.ts';
 
 /**
  * The case state machine as a table: every pair of states, allowed or not.
@@ -36,6 +36,21 @@ describe('the case state machine', () => {
   it('lets nothing leave a merged case, and a closed case only by reopening', () => {
     expect(CASE_STATES.filter((to) => canTransition('merged', to))).toEqual([]);
     expect(CASE_STATES.filter((to) => canTransition('closed', to))).toEqual(['reopened']);
+  });
+});
+
+describe('the public stage of a case', () => {
+  it('says only received, in progress or closed', () => {
+    const states = CASE_STATES.filter((state) => state !== 'merged');
+    expect(Object.fromEntries(states.map((state) => [state, publicStageOf(state)]))).toEqual({
+      triage: 'received',
+      new: 'received',
+      referred: 'in_progress',
+      in_progress: 'in_progress',
+      pending_closure: 'in_progress',
+      closed: 'closed',
+      reopened: 'in_progress',
+    });
   });
 });
 

@@ -38,6 +38,16 @@ export function canTransition(from: CaseState, to: CaseState): boolean {
   return CASE_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * What the public status page says of a case's state — nothing finer, so it
+ * reveals no detail of the work: received (not yet with a unit that took it),
+ * in progress, or closed. A merged case shows the state of the one it joined.
+ */
+export function publicStageOf(state: Exclude<CaseState, 'merged'>): 'received' | 'in_progress' | 'closed' {
+  if (state === 'triage' || state === 'new') return 'received';
+  return state === 'closed' ? 'closed' : 'in_progress';
+}
+
 /** The states in which the case is still being worked (its deadlines run). */
 export const OPEN_CASE_STATES: readonly CaseState[] = [
   'triage',

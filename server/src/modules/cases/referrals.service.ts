@@ -414,6 +414,9 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       if (!referral) throw new AppError('NOT_FOUND');
       const { scope } = await senderSide(actor.principal, referral.case_id);
       if (referral.version !== input.version) throw new AppError('CONFLICT', { internal: 'stale referral version' });
+      // The lead unit that took the case answers for it until it is closed: it is not withdrawn from under the work.
+      if (referral.kind === 'lead' && referral.status === 'accepted')
+        throw new AppError('TRANSITION_NOT_ALLOWED', { internal: 'revoke an accepted lead referral' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await answer(trx, referralId, OPEN, 'revoked', actor, input.reason!, now);

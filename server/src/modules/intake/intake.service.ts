@@ -1,4 +1,6 @@
 import {
+  publicStageOf,
+  type CaseState,
   buddhistYear,
   parseBirthDate,
   parsePassportNumber,
@@ -692,7 +694,8 @@ export function createIntakeService({
           : report;
       return {
         trackingCode: `${code.slice(0, 5)}-${code.slice(5)}`,
-        stage: current.status === 'triage' || current.status === 'new' ? 'received' : 'in_progress',
+        // A merged case without the one it joined (never expected) shows as received.
+        stage: current.status === 'merged' ? 'received' : publicStageOf(current.status as Exclude<CaseState, 'merged'>),
         receivedAt: new Date(report.created_at).toISOString(),
         updatedAt: new Date(current.updated_at).toISOString(),
       };

@@ -91,8 +91,10 @@ export function ReferralButtons({ referral, canAnswer, canRevoke, onOpen, onDone
   const { t } = useLanguage();
   const answer = useAnswerReferral(referral);
   const isAnswerable = canAnswer && referral.status === 'sent';
-  // The sender may withdraw a referral until it is closed: while it waits, and after the unit accepted it.
-  const isRevocable = canRevoke && (referral.status === 'sent' || referral.status === 'accepted');
+  // The sender may withdraw a referral while it waits, and a team unit's after it accepted; an accepted lead
+  // unit answers for the case until it is closed.
+  const isRevocable =
+    canRevoke && (referral.status === 'sent' || (referral.status === 'accepted' && referral.kind === 'team'));
   if (!isAnswerable && !isRevocable) return null;
   return (
     <div className="stack">
