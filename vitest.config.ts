@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * One runner, four projects:
  *  - unit: pure code, no database (contract, server *.test.ts, not *.api.test.ts);
  *  - api:  the real app on a real engine — PGlite in memory, or PostgreSQL when
- *          DATABASE_URL is set (each file gets a throw-away database);
+ *          DATABASE_URL is set (each file gets a throw-away copy of a database
+ *          prepared once per run);
  *  - web:  the web app's pure helpers;
  *  - e2e:  real Chromium against the real server (needs `npm run build:web`).
  */
@@ -27,6 +28,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Prepares the database once (with and without demo data); each file's app starts from a copy.
+          globalSetup: ['server/test/global-setup.ts'],
           // PGlite is WebAssembly and one file's database is ~100 MB of heap;
           // two at a time suits a 2-core machine.
           maxWorkers: 2,
@@ -47,6 +50,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Prepares one server data folder once; each file's server starts from a copy of it.
+          globalSetup: ['e2e/support/global-setup.ts'],
         },
       },
     ],

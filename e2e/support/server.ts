@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The repository root: e2e/support/ is two levels below it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,16 +48,73 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** The data folder the global setup prepared (global-setup.ts), if this run has one. */
+function preparedDataDir(): string | undefined {
+  let template: string | undefined;
+  try {
+    template = inject('osccE2eDataTemplate');
+  } catch {
+    return undefined; // not inside a Vitest worker
+  }
+  return template && existsSync(template) ? template : undefined;
+}
+
 /**
- * Starts the real server (API + built web app) on a free port with an empty
- * data directory, so every run begins from a fresh database with demo data.
- * The first start loads the geography reference and seeds demo users, which
- * takes a while; hence the generous deadline. PUBLIC_URL is the address the
- * browser uses, so links in e-mails lead back to this server.
+ * Starts the real server (API + built web app) on a free port with a fresh
+ * data directory, so every file begins from the same fresh database with demo
+ * data: a copy of the folder the global setup prepared once for the run or,
+ * without one, an empty folder the server prepares itself (the first start
+ * loads the geography reference and seeds demo users, which takes a while;
+ * hence the generous deadline). PUBLIC_URL is the address the browser uses,
+ * so links in e-mails lead back to this server.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'oscc-e2e-'));
+  try {
+    const template = preparedDataDir();
+    if (template) await cp(template, dataDir, { recursive: true });
+    const server = await launchServer(dataDir, options.env ?? {});
+    return {
+      baseUrl: server.baseUrl,
+      async stop() {
+        await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Prepares `dataDir` as startServer would on its first start (migrations, geography, demo data, the
+ * field-protection keys), then stops the server cleanly, so later servers can start from a copy.
+ */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  const server = await launchServer(dataDir, {});
+  // Longer than the server's own 20 s shutdown limit: a slow stop is reported as such, not cut short.
+  const exit = await server.stop(30_000);
+  if (exit.code !== 0) {
+    throw new Error(
+      `The server preparing ${dataDir} did not stop cleanly (${exit.signal ?? `code ${exit.code}`}):\n${server.output()}`,
+    );
+  }
+  // Released on a clean stop; a copy must never look locked.
+  await rm(path.join(dataDir, 'oscc.lock'), { force: true });
+}
+
+interface LaunchedServer {
+  baseUrl: string;
+  /** The last lines the server wrote. */
+  output(): string;
+  /** SIGTERM (SIGKILL after `deadlineMs`); resolves with how the process ended. */
+  stop(deadlineMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Spawns the server on `dataDir` and waits until /healthz answers. */
+async function launchServer(dataDir: string, env: Record<string, string>): Promise<LaunchedServer> {
+  const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
 
@@ -71,7 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       PUBLIC_URL: baseUrl,
       // The suites count case numbers from the first; the synthetic demo contacts are tested on the API.
       DEMO_CONTACTS: '0',
-      ...options.env,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,19 +142,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   child.stdout?.on('data', remember);
   child.stderr?.on('data', remember);
 
-  const stop = async () => {
+  const stop = async (deadlineMs = STOP_DEADLINE_MS) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const exited = await Promise.race([
-        waitForExit(child).then(() => true),
-        sleep(STOP_DEADLINE_MS).then(() => false),
-      ]);
+      const exited = await Promise.race([waitForExit(child).then(() => true), sleep(deadlineMs).then(() => false)]);
       if (!exited) {
         child.kill('SIGKILL');
         await waitForExit(child);
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    return { code: child.exitCode, signal: child.signalCode };
   };
 
   const deadline = Date.now() + STARTUP_DEADLINE_MS;
@@ -106,7 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     try {
       const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return { baseUrl, stop };
+      if (response.status === 200) return { baseUrl, stop, output: () => output.join('') };
     } catch {
       // Not listening yet.
     }

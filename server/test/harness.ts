@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -10,6 +12,7 @@ import { generateFieldKeys } from '../src/platform/crypto/field-protection.ts';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { RouteRecord } from '../src/platform/http/access.ts';
 import type { JobQueue } from '../src/platform/jobs/job-queue.ts';
+import type { DatabaseSnapshots, TestFieldKeys } from './global-setup.ts';
 
 /**
  * A fresh database for one test file: in-memory PGlite by default, or a
@@ -17,12 +20,23 @@ import type { JobQueue } from '../src/platform/jobs/job-queue.ts';
  * runs the suites both ways). Migrations and reference data are real.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
+  return openFreshDatabase(null);
+}
+
+/**
+ * An empty database, or — given a snapshot (see global-setup.ts) — a copy of it: PGlite loaded from its
+ * dumped data folder, or a PostgreSQL database created from its template.
+ */
+async function openFreshDatabase(snapshot: string | null): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ engine: 'pglite', dataDir: 'memory://' });
+  if (!serverUrl) {
+    if (!snapshot) return openDatabase({ engine: 'pglite', dataDir: 'memory://' });
+    return openDatabase({ engine: 'pglite', dataDir: 'memory://', loadDataDir: await snapshotTarball(snapshot) });
+  }
   const name = `oscc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(snapshot ? `create database ${name} template ${snapshot}` : `create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -58,9 +72,45 @@ export interface TestAppOptions {
 
 export const DEMO_PASSWORD_FOR_TESTS = 'oscc-demo-1300';
 
-/** Field-protection keys for this test process (fresh each run: nothing protected outlives it). */
-const generatedKeys = generateFieldKeys();
-export const TEST_FIELD_KEYS = { FIELD_KEYS: generatedKeys.fieldKeys, FIELD_HASH_KEY: generatedKeys.hashKey };
+/** What the global setup provided, or nothing when a file runs without it. */
+function provided<T extends 'osccTestFieldKeys' | 'osccDatabaseSnapshots'>(key: T) {
+  try {
+    return inject(key);
+  } catch {
+    return undefined; // not inside a Vitest worker
+  }
+}
+
+/**
+ * Field-protection keys for this run (fresh each run: nothing protected outlives it) — the ones the
+ * global setup prepared the snapshots with, or, without it, this process's own.
+ */
+export const TEST_FIELD_KEYS: TestFieldKeys =
+  provided('osccTestFieldKeys') ??
+  (() => {
+    const generated = generateFieldKeys();
+    return { FIELD_KEYS: generated.fieldKeys, FIELD_HASH_KEY: generated.hashKey };
+  })();
+
+/** The prepared snapshots, when the global setup made them for the engine this process uses. */
+function databaseSnapshots(): DatabaseSnapshots | null {
+  const snapshots = provided('osccDatabaseSnapshots');
+  const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  if (!snapshots || snapshots.engine !== engine) return null;
+  if (snapshots.engine === 'postgres' && snapshots.serverUrl !== process.env.DATABASE_URL) return null;
+  return snapshots;
+}
+
+/** Each dumped data folder is read once per worker. */
+const tarballs = new Map<string, Promise<Blob>>();
+function snapshotTarball(file: string): Promise<Blob> {
+  let tarball = tarballs.get(file);
+  if (!tarball) {
+    tarball = readFile(file).then((bytes) => new Blob([bytes]));
+    tarballs.set(file, tarball);
+  }
+  return tarball;
+}
 
 /** The real app on a real engine, with a clock that only moves when told. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -72,8 +122,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...TEST_FIELD_KEYS,
     ...options.env,
   });
-  const database = await openTestDatabase();
-  await prepareDatabase(database, clock, { demoData: options.demo ?? true });
+  const demo = options.demo ?? true;
+  const snapshots = databaseSnapshots();
+  // A copy of the database prepared once for the run; preparing it again finds nothing to do, but still runs.
+  const database = await openFreshDatabase(snapshots ? (demo ? snapshots.demo : snapshots.plain) : null);
+  await prepareDatabase(database, clock, { demoData: demo });
   const routes: RouteRecord[] = [];
   const app = await buildApp({ config, database, clock, jobs: options.jobs ?? null, routes });
   options.extend?.(app);

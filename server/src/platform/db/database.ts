@@ -35,13 +35,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = Config['database'] | { engine: 'pglite'; dataDir: 'memory://' };
+export type DatabaseTarget =
+  | Config['database']
+  /** In memory; `loadDataDir` starts it from a `dumpDataDir()` tarball (the test harness's prepared snapshot). */
+  | { engine: 'pglite'; dataDir: 'memory://'; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.engine === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dataDir);
+  if (target.engine === 'postgres') return openPostgres(target.url, target.poolSize);
+  return openPglite(target.dataDir, 'loadDataDir' in target ? target.loadDataDir : undefined);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   let unlock = () => {};
   if (dataDir !== 'memory://') {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -51,6 +55,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   try {
     pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
       parsers: { [DATE_OID]: (value: string) => value },
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
   } catch (error) {
     unlock();
