@@ -37,6 +37,7 @@ import { SEND_PENDING_EMAILS } from './platform/mail/mail.jobs.ts';
 import {
   createOrganisationsService,
   createUnitImportService,
+  createHolidaysService,
   createProblemTypesService,
   organisationsRoutes,
   type OrganisationsService,
@@ -260,6 +261,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     organisations: services.organisations,
     unitImport: services.unitImport,
     problemTypes: services.problemTypes,
+    holidays: createHolidaysService({ db, clock }),
   });
   await app.register(socialRoutes, { social: services.social, intake: services.intake });
   await app.register(casesRoutes, { cases: services.cases });

@@ -5,7 +5,16 @@ import type { OrganisationTables } from './modules/organisations/organisations.t
 import type { ProcedureTables } from './modules/procedures/procedures.table.ts';
 import type { MailTables } from './platform/mail/outbox.table.ts';
 import type { AuditTables } from './platform/audit/audit.table.ts';
+import type { CalendarTables } from './platform/calendar/holidays.table.ts';
 
 /** Every table, as Kysely sees it; each module owns the types of its tables. */
 export interface Database
-  extends GeographyTables, OrganisationTables, IdentityTables, MailTables, AuditTables, IntakeTables, ProcedureTables {}
+  extends
+    GeographyTables,
+    OrganisationTables,
+    IdentityTables,
+    MailTables,
+    AuditTables,
+    IntakeTables,
+    ProcedureTables,
+    CalendarTables {}

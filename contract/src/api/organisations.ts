@@ -324,3 +324,30 @@ export const UNIT_IMPORT_COLUMNS = [
   { key: 'problemTypes', th: 'ประเภทปัญหาที่รับ', en: 'problem_types', required: false },
 ] as const;
 export type UnitImportColumn = (typeof UNIT_IMPORT_COLUMNS)[number]['key'];
+
+/** A public holiday of the business calendar ('YYYY-MM-DD' in Bangkok). */
+export const PublicHoliday = z
+  .object({
+    day: z.iso.date(),
+    nameTh: z.string(),
+    nameEn: z.string(),
+    /** False for a seeded lunar-calendar date nobody has checked against the Cabinet's announcement yet. */
+    confirmed: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PublicHoliday' });
+export type PublicHoliday = z.infer<typeof PublicHoliday>;
+
+export const SaveHolidayRequest = z
+  .object({
+    nameTh: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().min(1).max(200),
+    /** Saved by a person: checked against the announcement unless they say otherwise. */
+    confirmed: z.boolean().default(true),
+  })
+  .meta({ id: 'SaveHolidayRequest' });
+export type SaveHolidayRequest = z.infer<typeof SaveHolidayRequest>;
+
+/** The holidays of a year, in the Christian era (no schema id: query parameters). */
+export const HolidayQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200) });
+export type HolidayQuery = z.infer<typeof HolidayQuery>;

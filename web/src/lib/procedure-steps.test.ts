@@ -40,6 +40,8 @@ describe('time frames in words', () => {
     expect(thai(7 * DAY, '24x7')).toBe('7 วัน');
     expect(thai(7 * DAY, 'business')).toBe('7 วันทำการ');
     expect(thai(8 * H, 'business')).toBe('8 ชั่วโมงทำการ');
+    // A whole day on the business clock is one working day, not 24 working hours.
+    expect(thai(24 * H, 'business')).toBe('1 วันทำการ');
     expect(thai(30, '24x7')).toBe('30 นาที');
   });
 

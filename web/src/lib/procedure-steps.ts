@@ -24,9 +24,15 @@ export function durationParts(minutes: number): { amount: number; unit: Duration
   return { amount: minutes, unit: 'minutes' };
 }
 
-/** The dictionary key and count of a time frame on its clock: the business clock says "วันทำการ". */
+/**
+ * The dictionary key and count of a time frame on its clock: the business clock says "วันทำการ", and there
+ * every whole number of days — one included — is that many working days (the server counts it so).
+ */
 export function durationText(minutes: number, clock: ProcedureStep['clock']): { key: DurationKey; count: number } {
-  const { amount, unit } = durationParts(minutes);
+  const { amount, unit } =
+    clock === 'business' && minutes % DAY === 0
+      ? { amount: minutes / DAY, unit: 'days' as const }
+      : durationParts(minutes);
   const name = unit === 'days' ? 'Days' : unit === 'hours' ? 'Hours' : 'Minutes';
   return {
     key: clock === 'business' ? `procedures.duration.business${name}` : `procedures.duration.${unit}`,

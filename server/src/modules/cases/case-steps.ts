@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import type { RecordScope } from '../../platform/authorization/scope.ts';
 import { addClockMinutes } from '../../platform/calendar/business-time.ts';
+import { holidaysFor } from '../../platform/calendar/holidays.ts';
 
 /** A procedure version's steps, as stored (one JSON document; PGlite and pg may hand it back parsed or as text). */
 export function parseSteps(raw: unknown): ProcedureStep[] {
@@ -34,15 +35,19 @@ export async function loadUnitScope(db: Kysely<Database>, unitId: string) {
   return { ...unit, scope, hours };
 }
 
-/** The end of a step's time frame started at `from`: the crisis frame for a crisis, on the step's clock. */
-export function stepDue(
+/**
+ * The end of a step's time frame started at `from`: the crisis frame for a crisis, on the step's clock, the
+ * unit's opening hours and — where the unit closes on them — the public holidays.
+ */
+export async function stepDue(
+  db: Kysely<Database>,
   step: Pick<ProcedureStep, 'durationMinutes' | 'crisisDurationMinutes' | 'clock'>,
   crisis: boolean,
   hours: OfficeHours,
   from: Date,
-): Date {
+): Promise<Date> {
   const minutes = crisis && step.crisisDurationMinutes ? step.crisisDurationMinutes : step.durationMinutes;
-  return addClockMinutes(from, minutes, step.clock, hours);
+  return addClockMinutes(from, minutes, step.clock, hours, await holidaysFor(db, from, step.clock, hours));
 }
 
 type Completion = ProcedureStep['completion'];
@@ -92,7 +97,7 @@ async function openNext(trx: Kysely<Database>, caseId: string, now: Date, due?: 
   let dueAt = due ?? null;
   if (!dueAt) {
     const hours = kase.responsible_unit_id ? await unitHours(trx, kase.responsible_unit_id) : null;
-    dueAt = stepDue(step, kase.crisis, hours ?? { kind: '24h' }, now);
+    dueAt = await stepDue(trx, step, kase.crisis, hours ?? { kind: '24h' }, now);
   }
   await trx
     .updateTable('case_step')

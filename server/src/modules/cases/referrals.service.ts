@@ -75,9 +75,9 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
   }
 
   /** When the unit must answer: the procedure's acceptance step, on its clock and the unit's hours. */
-  function dueAt(steps: unknown, crisis: boolean, hours: OfficeHours, from: Date): Date {
+  function dueAt(steps: unknown, crisis: boolean, hours: OfficeHours, from: Date): Promise<Date> {
     const accept = parseSteps(steps).find((step) => step.completion === 'referral_accepted') ?? DEFAULT_ACCEPT;
-    return stepDue(accept, crisis, hours, from);
+    return stepDue(db, accept, crisis, hours, from);
   }
 
   async function load(referralId: string) {
@@ -246,7 +246,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       )
         throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `${input.kind} referral of a ${status} case` });
       const now = clock.now();
-      const due = dueAt(kase.steps, kase.crisis, unit.hours, now);
+      const due = await dueAt(kase.steps, kase.crisis, unit.hours, now);
       const id = await db.transaction().execute(async (trx) => {
         const referralId = await insertReferral(trx, {
           caseId,
@@ -371,7 +371,7 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
         });
       const kase = (await caseOf(referral.case_id))!;
       const now = clock.now();
-      const due = dueAt(kase.steps, kase.crisis, target.hours, now);
+      const due = await dueAt(kase.steps, kase.crisis, target.hours, now);
       const id = await db.transaction().execute(async (trx) => {
         await answer(trx, referralId, ['sent'], 'transferred', actor, input.reason, now);
         const next = await insertReferral(trx, {

@@ -9,3 +9,4 @@ export { createUnitImportService, parseOfficeHours, type UnitImportService } fro
 export { organisationsRoutes } from './organisations.routes.ts';
 export type { OrganisationTables } from './organisations.table.ts';
 export { createProblemTypesService, type ProblemTypesService } from './problem-types.service.ts';
+export { createHolidaysService, type HolidaysService } from './holidays.service.ts';

@@ -1,4 +1,7 @@
 import {
+  HolidayQuery,
+  PublicHoliday,
+  SaveHolidayRequest,
   Agency,
   CreateAgencyRequest,
   CreateUnitRequest,
@@ -29,6 +32,7 @@ import {
 } from '../../platform/http/spreadsheet-upload.ts';
 import type { UnitImportService } from './import-units.service.ts';
 import type { OrganisationsService } from './organisations.service.ts';
+import type { HolidaysService } from './holidays.service.ts';
 import type { ProblemTypesService } from './problem-types.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -38,7 +42,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{
   organisations: OrganisationsService;
   unitImport: UnitImportService;
   problemTypes: ProblemTypesService;
-}> = async (app, { organisations, unitImport, problemTypes }) => {
+  holidays: HolidaysService;
+}> = async (app, { organisations, unitImport, problemTypes, holidays }) => {
   acceptSpreadsheetUploads(app);
 
   const context = (request: FastifyRequest) => ({ actor: requireActor(request), requestId: request.id });
@@ -156,6 +161,53 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => problemTypes.update(context(request), request.params.code, request.body),
+  );
+
+  app.get(
+    '/api/holidays',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'The public holidays of a year (the business calendar’s days off)',
+        querystring: HolidayQuery,
+        response: { 200: z.object({ items: z.array(PublicHoliday) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await holidays.list(request.query) }),
+  );
+
+  const Day = z.object({ day: z.iso.date() });
+  app.put(
+    '/api/holidays/:day',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Add or change a public holiday, or confirm a lunar date (nation-wide administrators only)',
+        params: Day,
+        body: SaveHolidayRequest,
+        response: { 200: PublicHoliday, ...errors },
+      },
+    },
+    async (request) => holidays.save(context(request), request.params.day, request.body),
+  );
+
+  app.delete(
+    '/api/holidays/:day',
+    {
+      config: { access: { action: 'organisations.manage' } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Remove a public holiday (nation-wide administrators only)',
+        params: Day,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await holidays.remove(context(request), request.params.day);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -1,6 +1,6 @@
-import { GOVERNMENT_OFFICE_HOURS } from '@oscc/contract';
+import { GOVERNMENT_OFFICE_HOURS, type OfficeHours } from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
-import { addClockMinutes } from './business-time.ts';
+import { addClockMinutes, workingDayMinutes } from './business-time.ts';
 
 /** Times written in Bangkok (UTC+7) to read like the calendar on the wall. */
 const bkk = (local: string) => new Date(`${local}+07:00`);
@@ -25,6 +25,21 @@ describe('time frames on their clocks', () => {
     // Seven working days of 8 hours from Tuesday 10:00 → the Thursday of the next week, 10:00.
     expect(addClockMinutes(bkk('2026-12-01T10:00:00'), 7 * 8 * H, 'business', GOVERNMENT_OFFICE_HOURS)).toEqual(
       bkk('2026-12-10T10:00:00'),
+    );
+  });
+
+  it('counts whole days on the business clock as working days of the unit’s usual length', () => {
+    expect(workingDayMinutes(GOVERNMENT_OFFICE_HOURS as Extract<OfficeHours, { kind: 'business' }>)).toBe(480);
+    // "7 days" on the business clock: seven working days, the same as 7 × 8 working hours.
+    expect(addClockMinutes(bkk('2026-12-01T10:00:00'), 7 * 24 * H, 'business', GOVERNMENT_OFFICE_HOURS)).toEqual(
+      bkk('2026-12-10T10:00:00'),
+    );
+    // One working day from Friday 15:00 is Monday 15:00; from Friday night, the end of Monday.
+    expect(addClockMinutes(bkk('2026-12-04T15:00:00'), 24 * H, 'business', GOVERNMENT_OFFICE_HOURS)).toEqual(
+      bkk('2026-12-07T15:00:00'),
+    );
+    expect(addClockMinutes(bkk('2026-12-04T20:00:00'), 24 * H, 'business', GOVERNMENT_OFFICE_HOURS)).toEqual(
+      bkk('2026-12-07T16:30:00'),
     );
   });
 

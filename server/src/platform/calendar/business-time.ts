@@ -7,12 +7,22 @@ const DAY = 24 * 60 * MINUTE;
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** The unit's usual working day: its opening minutes a week over the days it opens (480 for 08:30–16:30). */
+export function workingDayMinutes(hours: Extract<OfficeHours, { kind: 'business' }>): number {
+  const days = new Set(hours.periods.map((period) => period.day));
+  const total = hours.periods.reduce((sum, period) => sum + minutesOf(period.closes) - minutesOf(period.opens), 0);
+  return Math.max(1, Math.round(total / Math.max(1, days.size)));
+}
+
 /**
  * The moment a time frame ends: `minutes` after `start`, counted every minute
  * on the 24/7 clock, or only within the unit's opening hours (Bangkok time)
  * on the business clock — skipping the given public holidays ('YYYY-MM-DD'
  * in Bangkok) when the unit closes on them. A unit open 24 hours counts every
- * minute on either clock.
+ * minute on either clock. On the business clock a whole number of days is
+ * that many working days — each as long as the unit's usual working day (8
+ * hours for a government office) — so "7 days" is seven working days, not
+ * seven times 24 working hours; other lengths are working hours and minutes.
  */
 export function addClockMinutes(
   start: Date,
@@ -23,7 +33,7 @@ export function addClockMinutes(
 ): Date {
   if (clock === '24x7' || hours.kind === '24h') return new Date(start.getTime() + minutes * MINUTE);
   if (hours.periods.length === 0) throw new Error('a business calendar needs opening periods');
-  let remaining = minutes;
+  let remaining = minutes % (24 * 60) === 0 ? (minutes / (24 * 60)) * workingDayMinutes(hours) : minutes;
   // Walk day by day through the opening periods, in Bangkok local time.
   let local = start.getTime() + BANGKOK_OFFSET_MS;
   let dayStart = Math.floor(local / DAY) * DAY;

@@ -11,6 +11,7 @@ import * as screeningAttachments from './0009-screening-attachments.ts';
 import * as procedures from './0010-procedures.ts';
 import * as referrals from './0011-referrals.ts';
 import * as casework from './0012-casework.ts';
+import * as publicHolidays from './0013-public-holidays.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0010-procedures': procedures,
   '0011-referrals': referrals,
   '0012-casework': casework,
+  '0013-public-holidays': publicHolidays,
 };
