@@ -371,7 +371,8 @@ export function createCaseworkService({
       .values({
         case_id: values.caseId,
         kind: 'follow_up',
-        title_protected: fields.protect('ติดตามผลหลังยุติการให้บริการ / Follow-up after closure', 'task.title'),
+        // The page names a follow-up task in the reader's language by its kind; the title is for the record.
+        title_protected: fields.protect('ติดตามผลหลังยุติการให้บริการ', 'task.title'),
         unit_id: values.leadUnitId,
         assignee_user_id: values.requestedBy,
         due_at: due,

@@ -200,15 +200,16 @@ export function createMyWorkService({
           ];
         }),
         ...tasks.map((t): MyWorkItem => {
-          const title = fields.reveal(t.title_protected, 'task.title');
+          // A follow-up is named by its kind in both languages; a task by the words its writer gave it.
+          const title = t.kind === 'follow_up' ? null : fields.reveal(t.title_protected, 'task.title');
           return {
             kind: t.kind === 'follow_up' ? 'follow_up' : 'task',
             refId: t.id,
             caseId: t.case_id,
             caseNumber: t.case_number,
             crisis: t.crisis,
-            titleTh: title,
-            titleEn: title,
+            titleTh: title ?? 'ติดตามผลหลังยุติการให้บริการ',
+            titleEn: title ?? 'Follow-up after closure',
             unit: unit(t),
             dueAt: new Date(t.due_at).toISOString(),
             minutesLeft: left(t.due_at),
