@@ -1,7 +1,7 @@
 import { ACTIONS } from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
 import { th } from '../i18n/th.ts';
-import { NAVIGATION, navigationFor } from './navigation.ts';
+import { isAllowed, NAVIGATION, navigationFor } from './navigation.ts';
 
 describe('navigationFor', () => {
   it('shows home, geography and the procedures to everyone signed in', () => {
@@ -87,6 +87,7 @@ describe('navigationFor', () => {
   it('adds the referral inbox, after case screening, for people who work cases', () => {
     expect(navigationFor(['cases.read', 'cases.screen', 'cases.work']).map((item) => item.to)).toEqual([
       '/',
+      '/my-work',
       '/cases/screening',
       '/referrals',
       '/geography',
@@ -94,6 +95,33 @@ describe('navigationFor', () => {
     ]);
     expect(navigationFor(['cases.read', 'cases.work']).map((item) => item.to)).toContain('/referrals');
     expect(navigationFor(['cases.read', 'cases.screen']).map((item) => item.to)).not.toContain('/referrals');
+  });
+
+  it('puts my work right after home for people who work cases or approve their closure, and for nobody else', () => {
+    expect(navigationFor(['cases.read', 'cases.work']).map((item) => item.to)).toEqual([
+      '/',
+      '/my-work',
+      '/referrals',
+      '/geography',
+      '/procedures',
+    ]);
+    expect(navigationFor(['cases.read', 'cases.approve']).map((item) => item.to)).toEqual([
+      '/',
+      '/my-work',
+      '/geography',
+      '/procedures',
+    ]);
+    expect(navigationFor(['cases.read', 'cases.screen', 'cases.intake']).map((item) => item.to)).not.toContain(
+      '/my-work',
+    );
+  });
+
+  it('shows an item that lists several actions to people allowed any one of them', () => {
+    expect(isAllowed(undefined, [])).toBe(true);
+    expect(isAllowed('cases.work', ['cases.work'])).toBe(true);
+    expect(isAllowed(['cases.work', 'cases.approve'], ['cases.approve'])).toBe(true);
+    expect(isAllowed(['cases.work', 'cases.approve'], ['cases.read'])).toBe(false);
+    expect(isAllowed([], ['cases.read'])).toBe(false);
   });
 
   it('adds the problem types for people who may manage organisations, and the routing preview for readers', () => {
@@ -137,7 +165,8 @@ describe('navigationFor', () => {
     for (const item of NAVIGATION) {
       const [group, key] = item.label.split('.') as ['nav', keyof typeof th.nav];
       expect(th[group][key], item.label).toBeTypeOf('string');
-      if (item.requires) expect(ACTIONS).toContain(item.requires);
+      for (const action of typeof item.requires === 'string' ? [item.requires] : (item.requires ?? []))
+        expect(ACTIONS).toContain(action);
     }
   });
 });

@@ -6,6 +6,7 @@ export type NavigationLabel =
   | 'nav.messages'
   | 'nav.screening'
   | 'nav.referrals'
+  | 'nav.myWork'
   | 'nav.geography'
   | 'nav.units'
   | 'nav.agencies'
@@ -24,13 +25,15 @@ export interface NavigationItem {
   external?: boolean;
   /** Marked current only on its own address, not on the pages below it that have their own item. */
   end?: boolean;
-  /** Shown only to people allowed this; undefined means everyone signed in. */
-  requires?: Action;
+  /** Shown only to people allowed this (a list: any one of them); undefined means everyone signed in. */
+  requires?: Action | readonly Action[];
 }
 
 /** Every page of the app. Only pages that work are listed here. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.home', to: '/' },
+  // What to do next comes first for the people who work cases or approve their closure.
+  { label: 'nav.myWork', to: '/my-work', requires: ['cases.work', 'cases.approve'] },
   { label: 'nav.intake', to: '/intake', end: true, requires: 'cases.intake' },
   { label: 'nav.messages', to: '/intake/messages', requires: 'cases.intake' },
   { label: 'nav.screening', to: '/cases/screening', requires: 'cases.screen' },
@@ -49,5 +52,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
 
 /** The menu a person sees: what their permissions allow and nothing more. */
 export function navigationFor(permissions: readonly Action[]): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.requires || permissions.includes(item.requires));
+  return NAVIGATION.filter((item) => isAllowed(item.requires, permissions));
+}
+
+/** Whether a person with these permissions may see a page that requires `requires` (any one of a list). */
+export function isAllowed(requires: NavigationItem['requires'], permissions: readonly Action[]): boolean {
+  if (requires === undefined) return true;
+  const anyOf: readonly Action[] = typeof requires === 'string' ? [requires] : requires;
+  return anyOf.some((action) => permissions.includes(action));
 }

@@ -93,6 +93,13 @@ export function createRouter() {
           ),
         },
         {
+          path: 'my-work',
+          lazy: page(
+            () => import('./routes/my-work.tsx'),
+            (m) => m.MyWorkRoute,
+          ),
+        },
+        {
           path: 'referrals',
           lazy: page(
             () => import('./routes/referrals.tsx'),

@@ -52,11 +52,22 @@ export function CaseRoute() {
       id={id}
       canScreen={hasPermission(session.user, 'cases.screen')}
       canWork={hasPermission(session.user, 'cases.work')}
+      userId={session.user.id}
     />
   );
 }
 
-function CasePage({ id, canScreen, canWork }: { id: string; canScreen: boolean; canWork: boolean }) {
+function CasePage({
+  id,
+  canScreen,
+  canWork,
+  userId,
+}: {
+  id: string;
+  canScreen: boolean;
+  canWork: boolean;
+  userId: string;
+}) {
   const { t } = useLanguage();
   const detail = useCase(id);
   if (isApiError(detail.error) && (detail.error.status === 404 || detail.error.code === 'VALIDATION_FAILED'))
@@ -75,7 +86,7 @@ function CasePage({ id, canScreen, canWork }: { id: string; canScreen: boolean; 
       ) : null}
       {detail.error ? <ErrorMessage error={detail.error} /> : null}
       {detail.isPending ? <Loading /> : null}
-      {detail.data ? <CaseView detail={detail.data} canScreen={canScreen} canWork={canWork} /> : null}
+      {detail.data ? <CaseView detail={detail.data} canScreen={canScreen} canWork={canWork} userId={userId} /> : null}
     </>
   );
 }

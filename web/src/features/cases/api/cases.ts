@@ -105,6 +105,7 @@ function useCaseChange<Variables>(
       queryClient.setQueryData(caseKey(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'queue'] });
       void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'related'] });
+      void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'timeline', detail.id] });
       if (detail.id !== id) void queryClient.invalidateQueries({ queryKey: caseKey(id) });
     },
     onError: (error) => {

@@ -38,7 +38,11 @@ function useReferralChange<Variables>(send: (variables: Variables) => Promise<Re
   const refresh = (changedCaseId: string | undefined) => {
     void queryClient.invalidateQueries({ queryKey: REFERRALS_KEY });
     void queryClient.invalidateQueries({ queryKey: ['cases', 'queue'] });
-    if (changedCaseId) void queryClient.invalidateQueries({ queryKey: ['cases', 'case', changedCaseId] });
+    void queryClient.invalidateQueries({ queryKey: ['cases', 'my-work'] });
+    if (!changedCaseId) return;
+    // Accepting a lead referral starts the case's procedure: its steps, work and timeline move on too.
+    for (const part of ['case', 'work', 'timeline'])
+      void queryClient.invalidateQueries({ queryKey: ['cases', part, changedCaseId] });
   };
   return useMutation({
     mutationFn: send,

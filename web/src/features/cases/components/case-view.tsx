@@ -3,10 +3,15 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useLanguage } from '../../../i18n/index.ts';
 import { localizedRowName } from '../../../lib/format.ts';
+import { ErrorMessage } from '../../../components/ui/error-message.tsx';
+import { useCaseWork } from '../api/casework.ts';
 import { usePlaceNames } from '../api/places.ts';
 import { ageOn } from '../utils/case-view.ts';
+import { dayText } from '../utils/casework.ts';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseConversations } from './case-conversations.tsx';
+import { CaseTimeline } from './case-timeline.tsx';
+import { CaseWorkCards } from './case-work.tsx';
 import { CaseHistory, CaseProcedure } from './case-procedure.tsx';
 import { CaseReferrals } from './case-referrals.tsx';
 import { CrisisBadge, SeverityBadge, StatusBadge, useProblemTypeName } from './case-labels.tsx';
@@ -14,26 +19,29 @@ import { LinkedCases, RelatedCases } from './related-cases.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
 import { routingReasons } from '../../../lib/routing-reasons.ts';
 
-/** A calendar day (YYYY-MM-DD) in the Buddhist era; noon in Bangkok so no time zone moves it to another day. */
-function dayText(day: string, language: 'th' | 'en'): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatBuddhistDate(`${day}T12:00:00+07:00`, language) : day;
-}
-
-/** One case for screening staff: what happened, who, where it went and why, with the screening tools beside. */
+/**
+ * One case: what happened, who, where it went and why, with the screening tools beside for screening staff, and
+ * for the units working it their work — the steps as they run, notes, plan, services, tasks, closure and
+ * follow-up — with one timeline of all of it.
+ */
 export function CaseView({
   detail,
   canScreen,
   canWork = false,
+  userId,
 }: {
   detail: CaseDetail;
   canScreen: boolean;
   /** Holds `cases.work`: may answer the referrals sent to the units they work for. */
   canWork?: boolean;
+  /** The reader, so a closure they asked for themselves is not offered to them for approval. */
+  userId: string;
 }) {
   const { language, t } = useLanguage();
   const problemTypeName = useProblemTypeName();
   const placeName = usePlaceNames([detail.areaCode]);
   const isMerged = detail.status === 'merged';
+  const work = useCaseWork(detail.id, !isMerged);
 
   return (
     <div className="stack-lg">
@@ -159,7 +167,7 @@ export function CaseView({
             </dl>
           </section>
 
-          <CaseProcedure detail={detail} />
+          <CaseProcedure detail={detail} work={work.data} />
 
           <CaseConversations conversations={detail.conversations} />
 
@@ -184,11 +192,15 @@ export function CaseView({
           </section>
 
           <CaseAttachments detail={detail} />
+
+          {!isMerged ? <CaseTimeline caseId={detail.id} /> : null}
         </div>
 
         <div className="stack-lg">
           {canScreen && !isMerged ? <ScreeningPanel detail={detail} /> : null}
           {!isMerged ? <CaseReferrals detail={detail} canWork={canWork} canScreen={canScreen} /> : null}
+          {work.error ? <ErrorMessage error={work.error} /> : null}
+          {work.data ? <CaseWorkCards work={work.data} userId={userId} /> : null}
           {canScreen ? <RelatedCases detail={detail} /> : null}
           <LinkedCases detail={detail} canChange={canScreen} />
           <CaseHistory transitions={detail.transitions} />
