@@ -93,6 +93,13 @@ export function createRouter() {
           ),
         },
         {
+          path: 'holidays',
+          lazy: page(
+            () => import('./routes/holidays.tsx'),
+            (m) => m.HolidaysRoute,
+          ),
+        },
+        {
           path: 'my-work',
           lazy: page(
             () => import('./routes/my-work.tsx'),

@@ -85,7 +85,7 @@ export function toQueryString(parameters: Record<string, string | number | null 
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   /** A file sent as the body itself, with its own content type (the workbook import), instead of JSON. */
   file?: { content: Blob; contentType: string };

@@ -1,4 +1,4 @@
-import { useOutletContext } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading.tsx';
 import { ProceduresOverview } from '../../features/procedures/components/procedures-overview.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -15,6 +15,9 @@ export function ProceduresRoute() {
   return (
     <>
       <PageHeading title={t('procedures.title')} intro={t('procedures.intro')} />
+      <p>
+        <Link to="/holidays">{t('calendar.linkFromProcedures')}</Link>
+      </p>
       <ProceduresOverview canManage={hasPermission(session.user, 'procedures.manage')} />
     </>
   );
