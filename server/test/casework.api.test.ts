@@ -465,3 +465,58 @@ describe('the case version', () => {
     expect(after).toBeGreaterThan(before + 1);
   });
 });
+
+describe('a step done by hand', () => {
+  it('is only a step completed by a task of its own, and the next step then runs', async () => {
+    const step = {
+      responsible: 'responsible_unit',
+      durationMinutes: 48 * 60,
+      crisisDurationMinutes: null,
+      clock: '24x7',
+      requiresApproval: false,
+    };
+    const created = await post('admin@oscc.example', '/api/procedures', {
+      problemTypeCode: 'begging',
+      nameTh: 'แนวทางการปฏิบัติ ขอทาน',
+      nameEn: 'Begging procedure',
+      activate: true,
+      steps: [
+        { ...step, code: 'accept', nameTh: 'รับเรื่อง', nameEn: 'Accept', completion: 'referral_accepted' },
+        { ...step, code: 'visit', nameTh: 'ลงพื้นที่', nameEn: 'Visit', completion: 'task_done' },
+        { ...step, code: 'report', nameTh: 'รายงาน', nameEn: 'Report', completion: 'task_done' },
+        { ...step, code: 'close', nameTh: 'ยุติ', nameEn: 'Close', completion: 'closure_approved' },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const caseId = await acceptedCase('begging', office, socialworker);
+    let w = await work(socialworker, caseId);
+    expect(w.steps.map((s: { code: string; status: string }) => `${s.code}:${s.status}`)).toEqual([
+      'accept:done',
+      'visit:open',
+      'report:pending',
+      'close:pending',
+    ]);
+    // Not the running step, or a step done by its own event: refused.
+    expect(
+      (await post(socialworker, `/api/cases/${caseId}/steps/3/complete`, { version: w.version, note: 'x' })).json()
+        .error.code,
+    ).toBe('TRANSITION_NOT_ALLOWED');
+    expect(
+      (await post(socialworker, `/api/cases/${caseId}/steps/1/complete`, { version: w.version - 1, note: 'x' })).json()
+        .error.code,
+    ).toBe('CONFLICT');
+    w = (
+      await post(socialworker, `/api/cases/${caseId}/steps/1/complete`, {
+        version: w.version,
+        note: 'ลงพื้นที่พบเด็กและผู้ปกครองแล้ว',
+      })
+    ).json();
+    expect(w.steps.map((s: { code: string; status: string }) => `${s.code}:${s.status}`)).toEqual([
+      'accept:done',
+      'visit:done',
+      'report:open',
+      'close:pending',
+    ]);
+    expect(w.notes.at(-1)).toMatchObject({ kind: 'note', body: 'ลงพื้นที่พบเด็กและผู้ปกครองแล้ว' });
+  });
+});

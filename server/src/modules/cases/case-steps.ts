@@ -82,7 +82,7 @@ export async function ensureSteps(trx: Kysely<Database>, caseId: string): Promis
 }
 
 /** Opens the first step not done yet, if it is not running already; `due` overrides its computed deadline. */
-async function openNext(trx: Kysely<Database>, caseId: string, now: Date, due?: Date): Promise<void> {
+export async function openNext(trx: Kysely<Database>, caseId: string, now: Date, due?: Date): Promise<void> {
   const next = await trx
     .selectFrom('case_step')
     .select(['position', 'status'])

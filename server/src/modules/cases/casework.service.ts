@@ -28,7 +28,7 @@ import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { moveCase } from '../intake/index.ts';
 import { createCaseAccess } from './case-access.ts';
-import { completeStep, ensureSteps, loadUnitScope, parseSteps, rewindToClosure } from './case-steps.ts';
+import { completeStep, ensureSteps, loadUnitScope, openNext, parseSteps, rewindToClosure } from './case-steps.ts';
 import type { ReferralsService } from './referrals.service.ts';
 
 export interface WorkActor {
@@ -252,6 +252,10 @@ export function createCaseworkService({
     });
     const status = kase.status as CaseState;
     const leadWork = isAllowed(actor, 'cases.work', kase.scope);
+    // Reading through a referral is not working through it: the open referrals' units the actor works for.
+    const workUnits = (await referrals.openReferralScopes(caseId)).filter((unit) =>
+      isAllowed(actor, 'cases.work', unit),
+    );
     const pending = closureRows.find((row) => row.status === 'pending');
     return {
       caseId,
@@ -313,7 +317,7 @@ export function createCaseworkService({
         recordedAt: iso(r.recorded_at)!,
       })),
       can: {
-        work: (kase.direct && isAllowed(actor, 'cases.work', kase.scope)) || kase.viaReferral.length > 0 || leadWork,
+        work: leadWork || workUnits.length > 0,
         close: leadWork && CLOSABLE.includes(status),
         decideClosure:
           status === 'pending_closure' &&
@@ -690,7 +694,8 @@ export function createCaseworkService({
             created_at: now,
           })
           .execute();
-        await completeStep(trx, { caseId, event: 'task_done', actorUserId: actor.principal.userId, now });
+        // The next step runs now (not "complete the next task step": this one was the one done).
+        await openNext(trx, caseId, now);
         await recordAudit(trx, audit(actor, now), {
           action: 'case.step.done',
           entityType: 'case',
