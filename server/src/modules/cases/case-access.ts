@@ -1,10 +1,16 @@
 import type { Action } from '@oscc/contract';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import type { AuditScope } from '../../platform/audit/audit.ts';
 import { isAllowed, type Principal, type RecordScope } from '../../platform/authorization/scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { ReferralsService } from './referrals.service.ts';
+
+/** The SQL giving a case's ministry: the root agency of its responsible unit (for scope filters on case lists). */
+export const caseMinistry = sql<
+  string | null
+>`(select agency.root_id from unit join agency on agency.id = unit.agency_id
+  where unit.id = case_file.responsible_unit_id)`;
 
 /** A case's scope: its responsible unit, its province and that unit's ministry. */
 export function recordScope(row: {
@@ -53,7 +59,7 @@ export function createCaseAccess(db: Kysely<Database>, referrals: Pick<Referrals
     // A unit with an open referral of the case sees it (and works it) while the referral lasts.
     const openUnits = action === 'cases.screen' ? [] : await referrals.openReferralScopes(caseId);
     const viaReferral = openUnits.filter((unit) => isAllowed(actor, action, unit));
-    if (direct || viaReferral.length) return { ...row, scope, direct, viaReferral };
+    if (direct || viaReferral.length) return { ...row, scope, direct, viaReferral, openUnits };
     const canRead =
       isAllowed(actor, 'cases.read', scope) || openUnits.some((unit) => isAllowed(actor, 'cases.read', unit));
     throw canRead ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');

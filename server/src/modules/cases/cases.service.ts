@@ -24,7 +24,7 @@ import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, moveCase, nameSimilarity, routeCase, storeAttachments } from '../intake/index.ts';
-import { createCaseAccess, recordScope } from './case-access.ts';
+import { caseMinistry, createCaseAccess, recordScope } from './case-access.ts';
 import { parseSteps } from './case-steps.ts';
 import { createReferralsService } from './referrals.service.ts';
 
@@ -35,10 +35,6 @@ export interface CaseActor {
 
 /** How far back screening looks for a similar name in the same province. */
 const SIMILAR_NAME_DAYS = 180;
-
-/** The SQL giving a case's ministry: the root agency of its responsible unit. */
-const caseMinistry = sql<string | null>`(select agency.root_id from unit join agency on agency.id = unit.agency_id
-  where unit.id = case_file.responsible_unit_id)`;
 
 /**
  * Screening and the case record: the queues, one case with everything on it

@@ -253,9 +253,7 @@ export function createCaseworkService({
     const status = kase.status as CaseState;
     const leadWork = isAllowed(actor, 'cases.work', kase.scope);
     // Reading through a referral is not working through it: the open referrals' units the actor works for.
-    const workUnits = (await referrals.openReferralScopes(caseId)).filter((unit) =>
-      isAllowed(actor, 'cases.work', unit),
-    );
+    const workUnits = kase.openUnits.filter((unit) => isAllowed(actor, 'cases.work', unit));
     const pending = closureRows.find((row) => row.status === 'pending');
     return {
       caseId,

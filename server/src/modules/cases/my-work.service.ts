@@ -4,14 +4,11 @@ import type { Database } from '../../database-schema.ts';
 import { scopeFilter, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
+import { caseMinistry } from './case-access.ts';
 import { parseSteps } from './case-steps.ts';
 
 /** How many items "my work" lists (the soonest due); more is flagged as truncated. */
 const LIMIT = 200;
-
-/** The SQL giving a case's ministry: the root agency of its responsible unit. */
-const caseMinistry = sql<string | null>`(select agency.root_id from unit join agency on agency.id = unit.agency_id
-  where unit.id = case_file.responsible_unit_id)`;
 
 /**
  * "My work": what a person must do next, the soonest due first, with the time

@@ -4,22 +4,10 @@ import type { Database } from '../../database-schema.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { createCasesService, createCaseworkService } from '../cases/index.ts';
 import { createUsersRepository } from '../identity/index.ts';
+import { generator } from './demo-random.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** A small seeded generator (mulberry32), as the rest of the demo: the same demo every time. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
 
 /** The units the demo has people in, and who answers for each: who works it, who approves. */
 const TEAMS = [

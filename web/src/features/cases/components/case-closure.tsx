@@ -21,7 +21,7 @@ import { localizedName } from '../../../lib/format.ts';
 import { minutesUntil } from '../../../lib/time-left.ts';
 import { useDecideClosure, useRecordFollowUp, useReopenCase, useRequestClosure } from '../api/casework.ts';
 import { DECISION_NOTE_MAX_LENGTH, openFollowUp, SHORT_TEXT_MAX_LENGTH } from '../utils/casework.ts';
-import { SavedNote, TimeLeft, WhenText, WorkError } from './casework-parts.tsx';
+import { SavedNote, TimeLeft, WhenText, WorkError, FormOpener } from './casework-parts.tsx';
 import { ReasonForm } from './reason-form.tsx';
 
 type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -41,7 +41,6 @@ export function CaseClosureCard({ work, userId }: { work: CaseWork; userId: stri
   const { language, t } = useLanguage();
   const ids = useId();
   const [message, setMessage] = useState<string | null>(null);
-  const [isClosing, setIsClosing] = useState(false);
   const [isReopening, setIsReopening] = useState(false);
   const reopen = useReopenCase(work.caseId);
   const closures = [...work.closures].reverse();
@@ -136,29 +135,20 @@ export function CaseClosureCard({ work, userId }: { work: CaseWork; userId: stri
         </ol>
       ) : null}
       {work.can.close && !isWaiting ? (
-        isClosing ? (
-          <ClosureForm
-            work={work}
-            onClose={() => setIsClosing(false)}
-            onDone={(text) => {
-              setMessage(text);
-              setIsClosing(false);
-            }}
-          />
-        ) : (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setMessage(null);
-                setIsClosing(true);
+        <FormOpener
+          openLabel={t('casework.closure.open')}
+          onOpen={() => setMessage(null)}
+          renderForm={(close) => (
+            <ClosureForm
+              work={work}
+              onClose={close}
+              onDone={(text) => {
+                setMessage(text);
+                close();
               }}
-            >
-              {t('casework.closure.open')}
-            </button>
-          </div>
-        )
+            />
+          )}
+        />
       ) : null}
       {work.can.reopen ? (
         isReopening ? (

@@ -6,14 +6,13 @@ import { fieldErrors } from '../../../lib/field-errors.ts';
 import { localizedName, localizedRowName } from '../../../lib/format.ts';
 import { useAddService } from '../api/casework.ts';
 import { bangkokToday, dayText, SHORT_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '../utils/casework.ts';
-import { SavedNote, WhenText, WorkError } from './casework-parts.tsx';
+import { SavedNote, WhenText, WorkError, FormOpener } from './casework-parts.tsx';
 
 /** The services the person was given — what, by whom, when — and recording one. */
 export function CaseServices({ work }: { work: CaseWork }) {
   const { language, t } = useLanguage();
   const ids = useId();
   const [message, setMessage] = useState<string | null>(null);
-  const [isOpen, setIsOpen] = useState(false);
   const services = [...work.services].reverse();
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
@@ -44,29 +43,20 @@ export function CaseServices({ work }: { work: CaseWork }) {
         </ol>
       )}
       {work.can.work ? (
-        isOpen ? (
-          <ServiceForm
-            work={work}
-            onClose={() => setIsOpen(false)}
-            onSaved={(text) => {
-              setMessage(text);
-              setIsOpen(false);
-            }}
-          />
-        ) : (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setMessage(null);
-                setIsOpen(true);
+        <FormOpener
+          openLabel={t('casework.services.open')}
+          onOpen={() => setMessage(null)}
+          renderForm={(close) => (
+            <ServiceForm
+              work={work}
+              onClose={close}
+              onSaved={(text) => {
+                setMessage(text);
+                close();
               }}
-            >
-              {t('casework.services.open')}
-            </button>
-          </div>
-        )
+            />
+          )}
+        />
       ) : null}
     </section>
   );

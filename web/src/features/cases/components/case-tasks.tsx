@@ -7,7 +7,7 @@ import { localizedRowName } from '../../../lib/format.ts';
 import { minutesUntil } from '../../../lib/time-left.ts';
 import { useAddTask, useFinishTask } from '../api/casework.ts';
 import { bangkokDateTimeToIso, tasksByUnit, TITLE_MAX_LENGTH } from '../utils/casework.ts';
-import { SavedNote, TimeLeft, useRecordedText, WhenText, WorkError } from './casework-parts.tsx';
+import { SavedNote, TimeLeft, useRecordedText, WhenText, WorkError, FormOpener } from './casework-parts.tsx';
 import { ReasonForm } from './reason-form.tsx';
 
 const TASK_BADGE: Record<CaseTask['status'], string> = {
@@ -21,7 +21,6 @@ export function CaseTasks({ work }: { work: CaseWork }) {
   const { language, t } = useLanguage();
   const ids = useId();
   const [message, setMessage] = useState<string | null>(null);
-  const [isOpen, setIsOpen] = useState(false);
   const now = new Date();
   const groups = tasksByUnit(work);
   return (
@@ -49,29 +48,20 @@ export function CaseTasks({ work }: { work: CaseWork }) {
         </div>
       ))}
       {work.can.work && work.teamUnits.length > 0 ? (
-        isOpen ? (
-          <TaskForm
-            work={work}
-            onClose={() => setIsOpen(false)}
-            onSaved={(text) => {
-              setMessage(text);
-              setIsOpen(false);
-            }}
-          />
-        ) : (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setMessage(null);
-                setIsOpen(true);
+        <FormOpener
+          openLabel={t('casework.tasks.open')}
+          onOpen={() => setMessage(null)}
+          renderForm={(close) => (
+            <TaskForm
+              work={work}
+              onClose={close}
+              onSaved={(text) => {
+                setMessage(text);
+                close();
               }}
-            >
-              {t('casework.tasks.open')}
-            </button>
-          </div>
-        )
+            />
+          )}
+        />
       ) : null}
     </section>
   );

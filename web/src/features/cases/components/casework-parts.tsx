@@ -1,5 +1,5 @@
 import { CLOSURE_REASON_NAMES, FOLLOW_UP_OUTCOME_NAMES, formatBuddhistDate } from '@oscc/contract';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -66,4 +66,35 @@ export function useRecordedText(): (text: string) => string {
       followUpOutcome: (code) => localizedName(FOLLOW_UP_OUTCOME_NAMES[code], language),
       referralAccepted: t('procedures.completion.referral_accepted'),
     });
+}
+
+/**
+ * A card's "record …" button that opens its form in place; the form gets `close` for its cancel button and
+ * for after saving. `onOpen` clears the card's last message.
+ */
+export function FormOpener({
+  openLabel,
+  onOpen,
+  renderForm,
+}: {
+  openLabel: string;
+  onOpen: () => void;
+  renderForm: (close: () => void) => ReactNode;
+}) {
+  const [isOpen, setIsOpen] = useState(false);
+  if (isOpen) return <>{renderForm(() => setIsOpen(false))}</>;
+  return (
+    <div className="button-row">
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          onOpen();
+          setIsOpen(true);
+        }}
+      >
+        {openLabel}
+      </button>
+    </div>
+  );
 }
