@@ -106,6 +106,8 @@ describe('working a human-trafficking case from the referral to the follow-up', 
     await unitSelect.selectOption(value);
     await form.getByRole('button', { name: 'ส่งต่อ', exact: true }).click();
     await visible(card.getByText(`ส่งต่อถึง ${STATION} แล้ว`));
+    // Referred, the case is past screening: the call-taker is no longer offered the screening form.
+    await expect.poll(() => page.getByRole('form', { name: 'คัดกรอง', exact: true }).count()).toBe(0);
 
     // The procedure runs on the case: the answer is awaited, the rest waits its turn.
     const procedure = region(page, 'ขั้นตอนตามแนวทางการปฏิบัติ');

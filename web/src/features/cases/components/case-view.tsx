@@ -41,6 +41,7 @@ export function CaseView({
   const problemTypeName = useProblemTypeName();
   const placeName = usePlaceNames([detail.areaCode]);
   const isMerged = detail.status === 'merged';
+  const isScreenable = detail.status === 'new' || detail.status === 'triage';
   const work = useCaseWork(detail.id, !isMerged);
 
   return (
@@ -197,7 +198,8 @@ export function CaseView({
         </div>
 
         <div className="stack-lg">
-          {canScreen && !isMerged ? <ScreeningPanel detail={detail} /> : null}
+          {/* Screening decides what a case is before a unit takes it: only new and central-triage cases. */}
+          {canScreen && isScreenable ? <ScreeningPanel detail={detail} /> : null}
           {!isMerged ? <CaseReferrals detail={detail} canWork={canWork} canScreen={canScreen} /> : null}
           {work.error ? <ErrorMessage error={work.error} /> : null}
           {work.data ? <CaseWorkCards work={work.data} userId={userId} /> : null}
