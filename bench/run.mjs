@@ -6,3 +6,4 @@ register();
 await import('./platform.bench.ts');
 await import('./import-users.bench.ts');
 await import('./units.bench.ts');
+await import('./alarms.bench.ts');

@@ -17,6 +17,7 @@ export const ACTIONS = [
   'cases.work',
   'cases.approve',
   'procedures.manage',
+  'alarms.manage',
   'system.jobs.read',
   'system.config.read',
 ] as const;

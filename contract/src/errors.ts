@@ -89,6 +89,11 @@ export const ERRORS = {
     th: 'ส่งข้อความผ่านช่องทางนี้ไม่สำเร็จ ข้อความถูกเก็บไว้แล้ว กรุณาลองใหม่ภายหลัง',
     en: 'The message could not be delivered through this channel. It was kept; please try again later.',
   },
+  CHANNEL_NOT_CONFIGURED: {
+    status: 503,
+    th: 'ระบบนี้ยังไม่ได้ตั้งค่าช่องทางนี้ กรุณาติดต่อผู้ดูแลระบบ',
+    en: 'This channel is not set up on this system. Please ask an administrator.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     th: 'รหัสส่งซ้ำ (Idempotency-Key) นี้ใช้กับข้อมูลอื่นไปแล้ว กรุณาใช้รหัสใหม่สำหรับรายงานใหม่',

@@ -14,3 +14,4 @@ export * from './api/intake.ts';
 export * from './api/cases.ts';
 export * from './api/procedures.ts';
 export * from './api/casework.ts';
+export * from './api/alarms.ts';

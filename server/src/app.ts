@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { alarmsRoutes, createAlarmFeed, createAlarmsService, type AlarmsService } from './modules/alarms/index.ts';
 import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
 import {
   createIntakeService,
@@ -94,6 +95,7 @@ export interface Services {
   casework: CaseworkService;
   myWork: MyWorkService;
   social: SocialService;
+  alarms: AlarmsService;
 }
 
 export function createServices({
@@ -107,7 +109,9 @@ export function createServices({
   const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
   const fields = createFieldProtector(resolveFieldKeys(config));
   const cases = createCasesService({ db, clock, fields });
+  const alarms = createAlarmsService({ db, clock });
   return {
+    alarms,
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
     problemTypes: createProblemTypesService({ db, clock }),
@@ -115,7 +119,7 @@ export function createServices({
     fields,
     intake: createIntakeService({ db, clock, fields }),
     cases,
-    casework: createCaseworkService({ db, clock, fields, referrals: cases.referrals }),
+    casework: createCaseworkService({ db, clock, fields, referrals: cases.referrals, alarms }),
     myWork: createMyWorkService({ db, clock, fields }),
     social: createSocialService({ db, clock, fields, line: config.line, facebook: config.facebook }),
     importer: createUserImportService({
@@ -230,6 +234,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
           description: 'Working a case: steps, notes, services, plan, tasks, closure, follow-up, timeline; my work',
         },
         { name: 'procedures', description: 'Procedures per problem type: versioned steps with time frames' },
+        {
+          name: 'alarms',
+          description: 'Deadlines and alarms: my alarms (live), acknowledgement, the escalation ladder, deliveries',
+        },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
@@ -267,6 +275,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(casesRoutes, { cases: services.cases });
   await app.register(caseworkRoutes, { casework: services.casework, myWork: services.myWork });
   await app.register(proceduresRoutes, { procedures: createProceduresService({ db, clock }) });
+  const feed = createAlarmFeed(db, (channel, callback) => database.listen(channel, callback));
+  app.addHook('onClose', async () => feed.stop());
+  await app.register(alarmsRoutes, { alarms: services.alarms, feed, lineConfigured: config.line !== null });
   await app.register(intakeRoutes, {
     intake: services.intake,
     publicReportsPerHour: Math.max(3, Math.min(20, config.rateLimitPerMinute)),

@@ -1,5 +1,6 @@
 import { DEFAULT_ROLES } from '@oscc/contract';
 import type { FastifyBaseLogger } from 'fastify';
+import { backfillDeadlines } from './modules/alarms/index.ts';
 import { seedDemo, type SeedDemoResult } from './modules/demo/index.ts';
 import { createGeographyRepository, loadGeographyReference } from './modules/geography/index.ts';
 import { createUsersRepository, upsertDefaultRoles } from './modules/identity/index.ts';
@@ -22,7 +23,8 @@ export interface PrepareOutcome {
 /**
  * Everything a database needs before the app serves from it: migrations,
  * the roles and their permissions, the geography reference, and — on an
- * empty demo database — the demo data. Safe to run at every start.
+ * empty demo database — the demo data; once, the deadlines of cases that
+ * were there before the alarm system. Safe to run at every start.
  */
 export async function prepareDatabase(
   database: DatabaseHandle,
@@ -34,6 +36,8 @@ export async function prepareDatabase(
   await upsertDefaultRoles(database.db, DEFAULT_ROLES);
   const geography = await createGeographyRepository(database.db).syncReference(loadGeographyReference(), clock.now());
   if (geography === 'loaded') options.log?.info('geography reference loaded');
+  const backfilled = await backfillDeadlines(database.db, clock.now());
+  if (backfilled) options.log?.info({ cases: backfilled }, 'deadlines given to the cases that were open before alarms');
   let demo: SeedDemoResult | null = null;
   if (options.demoData && (await createUsersRepository(database.db).count()) === 0) {
     demo = await seedDemo(database.db, clock);

@@ -74,6 +74,17 @@ const EnvSchema = z.object({
   FACEBOOK_PAGE_ACCESS_TOKEN: z.string().min(1).optional(),
   FACEBOOK_VERIFY_TOKEN: z.string().min(8).optional(),
   FACEBOOK_GRAPH_URL: z.url().default('https://graph.facebook.com'),
+  /** SMS for alarms: an HTTP gateway. `json` posts {to, text, sender} with a bearer token; `thaibulksms` posts a form with basic auth. */
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_PROVIDER: z.enum(['json', 'thaibulksms']).default('json'),
+  SMS_SENDER: z.string().min(1).max(11).default('OSCC1300'),
+  /** How often the alarm checker looks for deadlines that came due (milliseconds). */
+  ALARM_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** How long a worker holds an alarm message it is sending before another may retry it (seconds). */
+  ALARM_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** When executives get their digest of alarms (cron, Asia/Bangkok). */
+  ALARM_DIGEST_CRON: z.string().min(9).default('0 8 * * *'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -113,6 +124,18 @@ export interface Config {
   readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
   /** null: the LINE channel is not set up (its webhook answers 503). */
   readonly line: { readonly channelSecret: string; readonly accessToken: string; readonly apiUrl: string } | null;
+  /** null: no SMS gateway (alarms go by the other channels). */
+  readonly sms: {
+    readonly url: string;
+    readonly token: string | null;
+    readonly provider: 'json' | 'thaibulksms';
+    readonly sender: string;
+  } | null;
+  readonly alarms: {
+    readonly checkIntervalMs: number;
+    readonly deliveryLeaseSeconds: number;
+    readonly digestCron: string;
+  };
   /** null: Messenger is not set up (its webhook answers 503). */
   readonly facebook: {
     readonly appSecret: string;
@@ -196,6 +219,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: e.LINE_API_URL.replace(/\/+$/, ''),
           })
         : null,
+    sms: e.SMS_GATEWAY_URL
+      ? Object.freeze({
+          url: e.SMS_GATEWAY_URL,
+          token: e.SMS_GATEWAY_TOKEN ?? null,
+          provider: e.SMS_PROVIDER,
+          sender: e.SMS_SENDER,
+        })
+      : null,
+    alarms: Object.freeze({
+      checkIntervalMs: e.ALARM_CHECK_INTERVAL_MS,
+      deliveryLeaseSeconds: e.ALARM_DELIVERY_LEASE_SECONDS,
+      digestCron: e.ALARM_DIGEST_CRON,
+    }),
     facebook:
       e.FACEBOOK_APP_SECRET && e.FACEBOOK_PAGE_ACCESS_TOKEN && e.FACEBOOK_VERIFY_TOKEN
         ? Object.freeze({

@@ -1,3 +1,4 @@
+import type { AlarmTables } from './modules/alarms/alarms.table.ts';
 import type { GeographyTables } from './modules/geography/geography.table.ts';
 import type { IdentityTables } from './modules/identity/identity.table.ts';
 import type { IntakeTables } from './modules/intake/intake.table.ts';
@@ -17,4 +18,5 @@ export interface Database
     AuditTables,
     IntakeTables,
     ProcedureTables,
-    CalendarTables {}
+    CalendarTables,
+    AlarmTables {}

@@ -6,12 +6,14 @@ import { buildApp, createServices } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCases } from './modules/demo/index.ts';
+import { alarmJobs, startAlarmRunner } from './modules/alarms/index.ts';
 import { identityJobs } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
 import { mailJobs } from './platform/mail/mail.jobs.ts';
 import { createMailer } from './platform/mail/outbox.ts';
+import { createSmsSender } from './platform/sms/sms-gateway.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,6 +44,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
   const database = await openDatabase(config.database);
   let app: FastifyInstance | null = null;
   let jobs: JobQueue | null = null;
+  let alarmRunner: { stop(): Promise<void> } | null = null;
   let stopping = false;
 
   const stop = async (signal: string) => {
@@ -55,6 +58,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
     force.unref();
     try {
       await app?.close();
+      await alarmRunner?.stop();
       await jobs?.stop();
       await database.close();
       log.info('shutdown complete');
@@ -85,7 +89,11 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
   }
   jobs = await startJobQueue({
     connection: database.jobQueueConnection,
-    jobs: [...identityJobs(jobServices.auth), ...mailJobs(database.db, mailer, systemClock)],
+    jobs: [
+      ...identityJobs(jobServices.auth),
+      ...mailJobs(database.db, mailer, systemClock),
+      ...alarmJobs(database.db, systemClock, config.appUrl, config.alarms.digestCron),
+    ],
     log,
     work: runsJobs,
   });
@@ -93,6 +101,18 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
     log.warn({ dir: config.mail.dir }, 'SMTP_URL is not set: e-mails are written as .eml files instead of being sent');
   }
   log.info({ engine: database.engine, working: runsJobs }, 'job queue started');
+  if (runsJobs) {
+    // Deadlines are checked every second or so: a cron minute is too coarse for an alarm within 5 seconds.
+    alarmRunner = startAlarmRunner({
+      db: database.db,
+      clock: systemClock,
+      senders: { email: mailer, sms: config.sms ? createSmsSender(config.sms) : null, line: config.line },
+      appUrl: config.appUrl,
+      log,
+      intervalMs: config.alarms.checkIntervalMs,
+      leaseSeconds: config.alarms.deliveryLeaseSeconds,
+    });
+  }
   if (mode === 'worker') return;
 
   app = await buildApp({

@@ -123,3 +123,63 @@ describe('the demo centre’s contacts and cases', () => {
     // 700 contacts and the work on them through the real services: longer than the suite's default 60 s allows.
   }, 180_000);
 });
+
+describe('the deadlines of the demo’s cases, worked through every service', () => {
+  it('are exactly the clocks each case has running: first contact, running steps, waiting referrals', async () => {
+    const db = t.database.db;
+    // What should run, read from the cases themselves…
+    const cases = await db.selectFrom('case_file').select(['id', 'status']).execute();
+    const steps = await db
+      .selectFrom('case_step')
+      .innerJoin('case_file', 'case_file.id', 'case_step.case_id')
+      .select([
+        'case_step.case_id',
+        'case_step.position',
+        'case_step.code',
+        'case_step.status',
+        'case_step.due_at',
+        'case_step.done_event',
+      ])
+      .execute();
+    const sent = await db
+      .selectFrom('referral')
+      .select(['id', 'case_id', 'due_at'])
+      .where('status', '=', 'sent')
+      .execute();
+    const expected = new Set<string>();
+    const status = new Map(cases.map((kase) => [kase.id, kase.status]));
+    for (const kase of cases) {
+      if (kase.status === 'merged' || kase.status === 'closed') continue;
+      const contacted = steps.some((step) => step.case_id === kase.id && step.done_event === 'first_contact');
+      if (!contacted) expected.add(`${kase.id} first_contact`);
+    }
+    for (const step of steps) {
+      if (step.status !== 'open' || step.code === 'accept_referral') continue;
+      const state = status.get(step.case_id);
+      if (state === 'merged' || (state === 'closed' && step.code !== 'follow_up')) continue;
+      expected.add(`${step.case_id} step:${step.position} ${new Date(step.due_at!).toISOString()}`);
+    }
+    for (const referral of sent)
+      if (!['closed', 'merged'].includes(status.get(referral.case_id)!))
+        expected.add(`${referral.case_id} referral:${referral.id} ${new Date(referral.due_at).toISOString()}`);
+    // …and what the alarm system has.
+    const open = await db
+      .selectFrom('deadline')
+      .select(['case_id', 'subject', 'due_at'])
+      .where('status', '=', 'open')
+      .execute();
+    const actual = new Set(
+      open.map((row) =>
+        row.subject === 'first_contact'
+          ? `${row.case_id} first_contact`
+          : `${row.case_id} ${row.subject} ${new Date(row.due_at).toISOString()}`,
+      ),
+    );
+    expect(expected.size).toBeGreaterThan(20);
+    expect([...actual].filter((key) => !expected.has(key))).toEqual([]);
+    expect([...expected].filter((key) => !actual.has(key))).toEqual([]);
+    // Each step's result is written once, and only on a clock that ended or breached.
+    const results = await db.selectFrom('deadline').select(['status', 'result']).execute();
+    expect(results.filter((row) => row.status !== 'open' && row.result === null && row.status === 'met')).toEqual([]);
+  });
+});

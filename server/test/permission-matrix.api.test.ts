@@ -105,6 +105,7 @@ describe('every role × every action', () => {
     'procedures.manage': ['admin'],
     'cases.work': ['admin', 'socialworker', 'officer', 'head', 'coordinator'],
     'cases.approve': ['admin', 'head', 'coordinator'],
+    'alarms.manage': ['admin'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -215,6 +216,8 @@ describe('every role × every action', () => {
     },
     'system.jobs.read': async (cookie) =>
       (await t.app.inject({ url: '/api/system/jobs', headers: { cookie } })).statusCode,
+    'alarms.manage': async (cookie) =>
+      (await t.app.inject({ url: '/api/alarm-deliveries?status=failed', headers: { cookie } })).statusCode,
   };
 
   it('covers every action there is', () => {

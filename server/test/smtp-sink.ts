@@ -6,10 +6,11 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  messageId: string;
 }
 
 /** A real SMTP server for tests: it accepts every message and keeps it parsed. */
-export async function startSmtpSink(): Promise<{
+export async function startSmtpSink(options: { port?: number } = {}): Promise<{
   url: string;
   port: number;
   messages: ReceivedMail[];
@@ -24,13 +25,13 @@ export async function startSmtpSink(): Promise<{
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '' });
           callback();
         })
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

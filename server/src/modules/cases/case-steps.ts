@@ -1,9 +1,11 @@
-import { OfficeHours, type ProcedureStep } from '@oscc/contract';
+import type { OfficeHours, ProcedureStep } from '@oscc/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import type { RecordScope } from '../../platform/authorization/scope.ts';
 import { addClockMinutes } from '../../platform/calendar/business-time.ts';
 import { holidaysFor } from '../../platform/calendar/holidays.ts';
+import { officeHoursOf } from '../../platform/calendar/office-hours.ts';
+import { syncCaseDeadlines } from '../alarms/index.ts';
 
 /** A procedure version's steps, as stored (one JSON document; PGlite and pg may hand it back parsed or as text). */
 export function parseSteps(raw: unknown): ProcedureStep[] {
@@ -30,9 +32,7 @@ export async function loadUnitScope(db: Kysely<Database>, unitId: string) {
     .executeTakeFirst();
   if (!unit) return null;
   const scope: RecordScope = { unitId: unit.id, provinceCode: unit.province_code, ministryId: unit.root_id };
-  const parsed = OfficeHours.safeParse(unit.office_hours);
-  const hours: OfficeHours = unit.open_24_hours || !parsed.success ? { kind: '24h' } : parsed.data;
-  return { ...unit, scope, hours };
+  return { ...unit, scope, hours: officeHoursOf(unit.office_hours, unit.open_24_hours) };
 }
 
 /**
@@ -81,8 +81,16 @@ export async function ensureSteps(trx: Kysely<Database>, caseId: string): Promis
   return parsed;
 }
 
-/** Opens the first step not done yet, if it is not running already; `due` overrides its computed deadline. */
+/**
+ * Opens the first step not done yet, if it is not running already; `due` overrides its computed deadline. The
+ * case's deadlines follow either way (the step just done stops its clock).
+ */
 export async function openNext(trx: Kysely<Database>, caseId: string, now: Date, due?: Date): Promise<void> {
+  await openFirstNotDone(trx, caseId, now, due);
+  await syncCaseDeadlines(trx, caseId, now);
+}
+
+async function openFirstNotDone(trx: Kysely<Database>, caseId: string, now: Date, due?: Date): Promise<void> {
   const next = await trx
     .selectFrom('case_step')
     .select(['position', 'status'])
@@ -122,7 +130,11 @@ export async function completeStep(
 ): Promise<{ position: number; code: string } | null> {
   const steps = await ensureSteps(trx, change.caseId);
   const positions = steps.flatMap((step, position) => (step.completion === change.event ? [position] : []));
-  if (positions.length === 0) return null;
+  if (positions.length === 0) {
+    // No step waits for it; a contact still stops the 24-hour clock of a procedure without a contact step.
+    await syncCaseDeadlines(trx, change.caseId, change.now);
+    return null;
+  }
   const waiting = await trx
     .selectFrom('case_step')
     .select(['position', 'code'])
@@ -157,6 +169,7 @@ export async function startAcceptance(trx: Kysely<Database>, caseId: string, due
     .where('position', '=', position)
     .where('status', '<>', 'done')
     .execute();
+  await syncCaseDeadlines(trx, caseId, now);
 }
 
 /** A reopened case runs again from its closure step: closure and follow-up are to be done again. */

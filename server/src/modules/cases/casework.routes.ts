@@ -1,4 +1,5 @@
 import {
+  CaseAlarmHistory,
   CaseTask,
   CaseWork,
   CloseCaseRequest,
@@ -73,6 +74,20 @@ export const caseworkRoutes: FastifyPluginAsyncZod<{ casework: CaseworkService; 
       },
     },
     async (request) => casework.timeline(actor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/cases/:id/alarms',
+    {
+      config: { access: { action: 'cases.read' } },
+      schema: {
+        tags,
+        summary: 'The case’s deadlines (met or breached, once), their alarms, acknowledgements and messages (audited)',
+        params: Id,
+        response: { 200: CaseAlarmHistory, ...errors },
+      },
+    },
+    async (request) => casework.alarmHistory(actor(request), request.params.id),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import {
+  type CaseAlarmHistory,
   type CaseClosure,
   type CaseFollowUp,
   type CaseNote,
@@ -26,6 +27,7 @@ import { isAllowed, type Principal, type RecordScope } from '../../platform/auth
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import type { AlarmsService } from '../alarms/index.ts';
 import { moveCase } from '../intake/index.ts';
 import { createCaseAccess } from './case-access.ts';
 import { completeStep, ensureSteps, loadUnitScope, openNext, parseSteps, rewindToClosure } from './case-steps.ts';
@@ -65,11 +67,13 @@ export function createCaseworkService({
   clock,
   fields,
   referrals,
+  alarms,
 }: {
   db: Kysely<Database>;
   clock: Clock;
   fields: FieldProtector;
   referrals: ReferralsService;
+  alarms: Pick<AlarmsService, 'caseHistory'>;
 }) {
   const { caseFor } = createCaseAccess(db, referrals);
 
@@ -919,6 +923,19 @@ export function createCaseworkService({
     },
 
     /** Everything that happened to the case, in order: intake, states, referrals, steps, notes, services, plan, tasks, files, closure, follow-up. */
+    /** The case's clocks, their met/breached results and every alarm raised on them, with acknowledgements (audited). */
+    async alarmHistory(actor: WorkActor, caseId: string): Promise<CaseAlarmHistory> {
+      const kase = await caseFor(actor.principal, caseId, 'cases.read');
+      await recordAudit(db, audit(actor, clock.now()), {
+        action: 'case.view',
+        entityType: 'case',
+        entityId: caseId,
+        after: { part: 'alarms' },
+        scope: kase.scope,
+      });
+      return alarms.caseHistory(caseId);
+    },
+
     async timeline(actor: WorkActor, caseId: string): Promise<TimelineEntry[]> {
       const kase = await caseFor(actor.principal, caseId, 'cases.read');
       await recordAudit(db, audit(actor, clock.now()), {

@@ -15,6 +15,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { isAllowed, scopeFilter, type Principal, type RecordScope } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { syncCaseDeadlines } from '../alarms/index.ts';
 import { moveCase } from '../intake/index.ts';
 import { completeStep, loadUnitScope, parseSteps, startAcceptance, stepDue } from './case-steps.ts';
 
@@ -180,9 +181,11 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       })
       .where('id', '=', referralId)
       .where('status', 'in', [...from] as Referral['status'][])
-      .returning('id')
+      .returning('case_id')
       .executeTakeFirst();
     if (!updated) throw new AppError('TRANSITION_NOT_ALLOWED', { internal: `referral not ${from.join('/')}` });
+    // Answered: its clock stops.
+    await syncCaseDeadlines(trx, updated.case_id, now);
   }
 
   /** The lead unit is gone (declined, revoked): the case goes back to the central queue if it was waiting. */
@@ -223,6 +226,8 @@ export function createReferralsService({ db, clock }: { db: Kysely<Database>; cl
       .returning('id')
       .executeTakeFirst();
     if (!row) throw new AppError('CONFLICT', { internal: 'already referred to this unit' });
+    // Sent: the unit's clock to answer starts.
+    await syncCaseDeadlines(trx, values.caseId, values.now);
     return row.id;
   }
 

@@ -1,3 +1,4 @@
+import { createAlarmsService } from '../alarms/index.ts';
 import type { ClosureReason, FollowUpOutcome, ServiceType } from '@oscc/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
@@ -65,7 +66,13 @@ export async function seedDemoCasework({
   let current = end;
   const clock = { now: () => new Date(current) };
   const cases = createCasesService({ db, clock, fields });
-  const casework = createCaseworkService({ db, clock, fields, referrals: cases.referrals });
+  const casework = createCaseworkService({
+    db,
+    clock,
+    fields,
+    referrals: cases.referrals,
+    alarms: createAlarmsService({ db, clock }),
+  });
   const users = createUsersRepository(db);
 
   const actor = async (email: string) => {

@@ -46,6 +46,8 @@ export interface AppUserTable {
   totp_last_step: ColumnType<string | null, number | null, number | null>;
   version: Generated<number>;
   search_text: Generated<string>;
+  /** The LINE user id a staff member linked for alarms (null: not linked). */
+  line_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRecoveryCodeTable {

@@ -2,13 +2,14 @@ import { canTransition, type CaseState } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { syncCaseDeadlines } from '../alarms/index.ts';
 
 /**
  * Moves a case from one state to another — only along the state machine
  * (`CASE_TRANSITIONS`), and only if it is still in the state the caller saw
  * (two people at once cannot both move it) — and records who, when and why.
  * The case's version goes up, so a form opened before the move is stale.
- * `from: null` is the case's creation.
+ * `from: null` is the case's creation. The case's deadlines follow (alarms).
  */
 export async function moveCase(
   trx: Kysely<Database>,
@@ -50,6 +51,8 @@ export async function moveCase(
       at: change.now,
     })
     .execute();
+  // A new case starts its 24-hour clock; a closed or merged one stops every clock.
+  await syncCaseDeadlines(trx, change.caseId, change.now);
 }
 
 /** The active version of a problem's procedure, or of the generic one when the problem has none. */

@@ -5,11 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * (X-Line-Signature = base64 HMAC-SHA-256 of the raw body under the channel
  * secret) and push messages (POST /v2/bot/message/push).
  */
-export interface LineSettings {
-  channelSecret: string;
-  accessToken: string;
-  apiUrl: string;
-}
+export { pushLineText, type LineSettings } from '../../platform/line/line-push.ts';
 
 /** The parts of a webhook body OSCC reads (https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects). */
 export interface LineWebhookBody {
@@ -29,15 +25,4 @@ export function verifyLineSignature(rawBody: string, signature: string | undefin
   const expected = createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest();
   const given = Buffer.from(signature, 'base64');
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Sends a text to a LINE user; throws with the provider's status when LINE does not accept it. */
-export async function pushLineText(settings: LineSettings, to: string, text: string): Promise<void> {
-  const response = await fetch(`${settings.apiUrl}/v2/bot/message/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${settings.accessToken}` },
-    body: JSON.stringify({ to, messages: [{ type: 'text', text }] }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`LINE push answered ${response.status}`);
 }

@@ -13,6 +13,7 @@ import {
   type FacebookSettings,
   type FacebookWebhookBody,
 } from './facebook.ts';
+import { LINE_LINK_PATTERN, linkLineAccount } from '../alarms/index.ts';
 import { pushLineText, verifyLineSignature, type LineSettings, type LineWebhookBody } from './line.ts';
 
 /**
@@ -205,10 +206,14 @@ export function createSocialService({
       if (!verifyLineSignature(rawBody, signature, line.channelSecret)) throw new AppError('INVALID_SIGNATURE');
       const body = parseJson<LineWebhookBody>(rawBody);
       const messages: Inbound[] = [];
+      const links: { eventId: string; userId: string; text: string }[] = [];
       let ignored = 0;
       for (const event of body.events ?? []) {
         const userId = event.source?.userId;
+        const text = event.message?.type === 'text' ? (event.message.text ?? '') : '';
         if (event.type !== 'message' || !event.webhookEventId || !userId) ignored += 1;
+        // A staff member linking their LINE account for alarms: not a report to the hotline.
+        else if (LINE_LINK_PATTERN.test(text)) links.push({ eventId: event.webhookEventId, userId, text });
         else
           messages.push({
             eventId: event.webhookEventId,
@@ -218,7 +223,19 @@ export function createSocialService({
             messageId: event.message?.id ?? null,
           });
       }
-      return receive('line', messages, ignored);
+      for (const link of links) {
+        const reply = await db.transaction().execute(async (trx) => {
+          const fresh = await trx
+            .insertInto('webhook_event')
+            .values({ provider: 'line', event_id: link.eventId, received_at: clock.now() })
+            .onConflict((conflict) => conflict.columns(['provider', 'event_id']).doNothing())
+            .returning('event_id')
+            .executeTakeFirst();
+          return fresh ? linkLineAccount(trx, clock.now(), link.userId, link.text) : null;
+        });
+        if (reply) await pushLineText(line, link.userId, reply).catch(() => undefined);
+      }
+      return receive('line', messages, ignored + links.length);
     },
 
     /** The Messenger verification handshake: the challenge back for the right token, nothing otherwise. */

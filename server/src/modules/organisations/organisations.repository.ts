@@ -1,7 +1,7 @@
 import {
   areaLevelOf,
   GOVERNMENT_OFFICE_HOURS,
-  OfficeHours,
+  type OfficeHours,
   type Action,
   type Agency,
   type ProblemType,
@@ -14,6 +14,7 @@ import {
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { scopeFilter, type Principal } from '../../platform/authorization/scope.ts';
+import { officeHoursOf } from '../../platform/calendar/office-hours.ts';
 import { searchTerms } from '../geography/index.ts';
 
 export interface NewAgency {
@@ -74,11 +75,7 @@ function likeContaining(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function officeHoursOf(stored: unknown, open24Hours: boolean): OfficeHours {
-  const parsed = OfficeHours.safeParse(stored);
-  if (parsed.success) return parsed.data;
-  return open24Hours ? { kind: '24h' } : GOVERNMENT_OFFICE_HOURS;
-}
+export { officeHoursOf };
 
 const UNIT_COLUMNS = [
   'unit.id',

@@ -1,6 +1,6 @@
 import { GOVERNMENT_OFFICE_HOURS, type OfficeHours } from '@oscc/contract';
 import { describe, expect, it } from 'vitest';
-import { addClockMinutes, workingDayMinutes } from './business-time.ts';
+import { addClockMinutes, addWorkingMinutes, workingDayMinutes, workingMinutesBetween } from './business-time.ts';
 
 /** Times written in Bangkok (UTC+7) to read like the calendar on the wall. */
 const bkk = (local: string) => new Date(`${local}+07:00`);
@@ -71,5 +71,22 @@ describe('time frames on their clocks', () => {
       closedOnPublicHolidays: true,
     };
     expect(addClockMinutes(bkk('2026-12-01T11:30:00'), 60, 'business', split)).toEqual(bkk('2026-12-01T13:30:00'));
+  });
+});
+
+describe('working minutes between two instants', () => {
+  it('count only opening hours, skip holidays, and undo addWorkingMinutes', () => {
+    // Friday 15:30 → Monday 09:30: one hour on Friday, one on Monday.
+    expect(workingMinutesBetween(bkk('2026-12-04T15:30:00'), bkk('2026-12-07T09:30:00'), GOVERNMENT_OFFICE_HOURS)).toBe(
+      2 * H,
+    );
+    // With Monday 7 December a holiday, Friday 15:30 + 2 working hours is Tuesday 09:30.
+    const holidays = new Set(['2026-12-07']);
+    const end = addWorkingMinutes(bkk('2026-12-04T15:30:00'), 2 * H, GOVERNMENT_OFFICE_HOURS, holidays);
+    expect(end).toEqual(bkk('2026-12-08T09:30:00'));
+    expect(workingMinutesBetween(bkk('2026-12-04T15:30:00'), end, GOVERNMENT_OFFICE_HOURS, holidays)).toBe(2 * H);
+    // Round the clock: every minute; backwards: none.
+    expect(workingMinutesBetween(bkk('2026-12-05T00:00:00'), bkk('2026-12-05T06:00:00'), { kind: '24h' })).toBe(6 * H);
+    expect(workingMinutesBetween(bkk('2026-12-05T06:00:00'), bkk('2026-12-05T00:00:00'), { kind: '24h' })).toBe(0);
   });
 });

@@ -32,6 +32,11 @@ export interface DatabaseHandle {
   readonly jobQueueConnection: JobQueueConnection;
   /** True when the database answers a trivial query within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Listens on a notification channel (NOTIFY, delivered when the sending transaction commits) — on PostgreSQL
+   * over a connection of its own that reconnects when it drops. Returns how to stop listening.
+   */
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       },
     },
     ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
+    // LISTEN is a statement: it waits its turn at the gate, so it never runs inside someone else's transaction.
+    async listen(channel, callback) {
+      const unlisten = await gate.run(() => pglite.listen(channel, callback));
+      return () => gate.run(() => unlisten());
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -97,11 +107,57 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     engine: 'postgres',
     jobQueueConnection: { engine: 'postgres', connectionString: url, poolSize: Math.max(2, Math.ceil(poolSize / 2)) },
     ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
+    listen: (channel, callback) => listenPostgres(url, channel, callback),
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
     },
+  };
+}
+
+/** LISTEN on a dedicated connection; when it drops, connect again (after 1, 2, 4 … 30 s) and listen again. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  callback: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let failures = 0;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, application_name: 'oscc-listen' });
+    next.on('notification', (message) => {
+      if (message.channel === channel) callback(message.payload ?? '');
+    });
+    next.on('error', () => undefined);
+    next.on('end', () => {
+      if (stopped || client !== next) return;
+      client = null;
+      schedule();
+    });
+    await next.connect();
+    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = next;
+    failures = 0;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    failures += 1;
+    retry = setTimeout(
+      () => void connect().catch(() => schedule()),
+      Math.min(30_000, 1000 * 2 ** Math.min(5, failures - 1)),
+    );
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
   };
 }
 

@@ -10,6 +10,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** A stable Message-ID (`<id@host>`): a message sent again after a crash is the same message to the reader's mail system. */
+  messageId?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function createMailer(settings: MailSettings): Mailer {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
         });
       },
       close: () => transport.close(),
@@ -71,6 +74,7 @@ export function createMailer(settings: MailSettings): Mailer {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
       });
       await fs.mkdir(settings.dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;

@@ -12,6 +12,7 @@ import * as procedures from './0010-procedures.ts';
 import * as referrals from './0011-referrals.ts';
 import * as casework from './0012-casework.ts';
 import * as publicHolidays from './0013-public-holidays.ts';
+import * as alarms from './0014-alarms.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0011-referrals': referrals,
   '0012-casework': casework,
   '0013-public-holidays': publicHolidays,
+  '0014-alarms': alarms,
 };
