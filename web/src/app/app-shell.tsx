@@ -2,6 +2,7 @@ import type { SessionResponse } from '@oscc/contract';
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/ui/language-switch.tsx';
+import { AlarmBell, AlarmLiveNotice, useAlarmNotice } from '../features/alarms/components/alarm-bell.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { personName, roleWithScope } from '../lib/format.ts';
 import { navigationFor } from './navigation.ts';
@@ -16,6 +17,8 @@ export function AppShell({ session }: { session: SessionResponse }) {
   const { user } = session;
   const location = useLocation();
   const previousPath = useRef(location.pathname);
+  // One live alarm feed per tab, for as long as someone is signed in here.
+  const notice = useAlarmNotice(user.id);
 
   // After an in-app navigation, focus goes to the new page's heading, as it would after a full page load.
   useEffect(() => {
@@ -49,6 +52,7 @@ export function AppShell({ session }: { session: SessionResponse }) {
               ))}
             </div>
             <div className="header-actions">
+              <AlarmBell onOpen={notice.dismiss} />
               <LanguageSwitch className="button-on-dark" />
               <SignOutButton />
             </div>
@@ -70,6 +74,7 @@ export function AppShell({ session }: { session: SessionResponse }) {
           </ul>
         </nav>
       </header>
+      <AlarmLiveNotice alarmId={notice.alarmId} isShown={notice.isShown} onDismiss={notice.dismiss} />
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet context={{ session } satisfies ShellContext} />
       </main>

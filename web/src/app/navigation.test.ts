@@ -161,6 +161,17 @@ describe('navigationFor', () => {
     expect(NAVIGATION.find((item) => item.to === '/procedures')?.requires).toBeUndefined();
   });
 
+  it('adds the alarm deliveries, after the procedures, only for people who manage alarms', () => {
+    expect(navigationFor(['alarms.manage', 'users.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/procedures',
+      '/alarm-deliveries',
+      '/users',
+    ]);
+    expect(navigationFor(['cases.read', 'cases.work']).map((item) => item.to)).not.toContain('/alarm-deliveries');
+  });
+
   it('labels every item from the dictionary and gates only on actions the contract knows', () => {
     for (const item of NAVIGATION) {
       const [group, key] = item.label.split('.') as ['nav', keyof typeof th.nav];

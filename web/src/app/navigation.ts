@@ -16,6 +16,7 @@ export type NavigationLabel =
   | 'nav.users'
   | 'nav.audit'
   | 'nav.roles'
+  | 'nav.alarmDeliveries'
   | 'nav.apiDocs';
 
 export interface NavigationItem {
@@ -44,6 +45,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.problemTypes', to: '/problem-types', requires: 'organisations.manage' },
   { label: 'nav.routing', to: '/routing', requires: 'organisations.read' },
   { label: 'nav.procedures', to: '/procedures' },
+  { label: 'nav.alarmDeliveries', to: '/alarm-deliveries', requires: 'alarms.manage' },
   { label: 'nav.users', to: '/users', requires: 'users.read' },
   { label: 'nav.audit', to: '/audit', requires: 'audit.read' },
   { label: 'nav.roles', to: '/roles', requires: 'roles.manage' },

@@ -107,6 +107,27 @@ export function createRouter() {
           ),
         },
         {
+          path: 'alarms',
+          lazy: page(
+            () => import('./routes/alarms.tsx'),
+            (m) => m.AlarmsRoute,
+          ),
+        },
+        {
+          path: 'alarm-deliveries',
+          lazy: page(
+            () => import('./routes/alarms.tsx'),
+            (m) => m.AlarmDeliveriesRoute,
+          ),
+        },
+        {
+          path: 'alarm-ladder',
+          lazy: page(
+            () => import('./routes/alarms.tsx'),
+            (m) => m.AlarmLadderRoute,
+          ),
+        },
+        {
           path: 'referrals',
           lazy: page(
             () => import('./routes/referrals.tsx'),

@@ -15,9 +15,14 @@ export function ProceduresRoute() {
   return (
     <>
       <PageHeading title={t('procedures.title')} intro={t('procedures.intro')} />
-      <p>
-        <Link to="/holidays">{t('calendar.linkFromProcedures')}</Link>
-      </p>
+      <ul className="plain-list page-links">
+        <li>
+          <Link to="/holidays">{t('calendar.linkFromProcedures')}</Link>
+        </li>
+        <li>
+          <Link to="/alarm-ladder">{t('alarms.ladder.linkFromProcedures')}</Link>
+        </li>
+      </ul>
       <ProceduresOverview canManage={hasPermission(session.user, 'procedures.manage')} />
     </>
   );

@@ -1,4 +1,5 @@
 import type {
+  CaseAlarmHistory,
   CaseTask,
   CaseWork,
   CloseCaseRequest,
@@ -21,6 +22,8 @@ const CASES_KEY = ['cases'] as const;
 const workKey = (id: string) => [...CASES_KEY, 'work', id] as const;
 const timelineKey = (id: string) => [...CASES_KEY, 'timeline', id] as const;
 const MY_WORK_KEY = [...CASES_KEY, 'my-work'] as const;
+/** Also refreshed by the alarms feature after an acknowledgement (the same key, spelled there). */
+const alarmsKey = (id: string) => [...CASES_KEY, 'alarms', id] as const;
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
@@ -46,6 +49,17 @@ export function useCaseTimeline(id: string) {
   });
 }
 
+/** The case's clocks — met in time or breached — with their alarms, acknowledgements and messages. */
+export function useCaseAlarms(id: string) {
+  return useQuery({
+    queryKey: alarmsKey(id),
+    queryFn: ({ signal }) => apiRequest<CaseAlarmHistory>(`${casePath(id)}/alarms`, { signal }),
+    // Every read of a case is recorded in the audit trail: no refetching behind the reader's back.
+    refetchOnWindowFocus: false,
+    staleTime: 30_000,
+  });
+}
+
 /** What the signed-in person must do next, the soonest due first. */
 export function useMyWork() {
   return useQuery({
@@ -65,6 +79,8 @@ function useWorkChange<Variables, Result>(caseId: string, send: (variables: Vari
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: workKey(caseId) });
     void queryClient.invalidateQueries({ queryKey: timelineKey(caseId) });
+    // Work done meets deadlines: the alarm history changes with it.
+    void queryClient.invalidateQueries({ queryKey: alarmsKey(caseId) });
     void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'case', caseId] });
     void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'queue'] });
     void queryClient.invalidateQueries({ queryKey: MY_WORK_KEY });

@@ -8,6 +8,7 @@ import { useCaseWork } from '../api/casework.ts';
 import { usePlaceNames } from '../api/places.ts';
 import { ageOn } from '../utils/case-view.ts';
 import { dayText } from '../utils/casework.ts';
+import { CaseAlarms } from './case-alarms.tsx';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseConversations } from './case-conversations.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -169,6 +170,9 @@ export function CaseView({
           </section>
 
           <CaseProcedure detail={detail} work={work.data} />
+
+          {/* Where the page shows the case's work, it shows its clocks and alarms too. */}
+          {work.data ? <CaseAlarms caseId={detail.id} /> : null}
 
           <CaseConversations conversations={detail.conversations} />
 

@@ -1,32 +1,13 @@
-import { CLOSURE_REASON_NAMES, FOLLOW_UP_OUTCOME_NAMES, formatBuddhistDate } from '@oscc/contract';
+import { CLOSURE_REASON_NAMES, FOLLOW_UP_OUTCOME_NAMES } from '@oscc/contract';
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { localizedName } from '../../../lib/format.ts';
-import { timeLeftText } from '../../../lib/time-left.ts';
 import { recordedText } from '../utils/casework.ts';
 
-/** "เหลือ 5 ชั่วโมง 20 นาที", or "เกินกำหนด 2 ชั่วโมง" in red once the deadline has passed. */
-export function TimeLeft({ minutesLeft }: { minutesLeft: number }) {
-  const { t } = useLanguage();
-  const text = timeLeftText(minutesLeft, {
-    unit: (unit, count) => t(`myWork.time.${unit}`, { count }),
-    left: (time) => t('myWork.left', { time }),
-    overdue: (time) => t('myWork.overdue', { time }),
-  });
-  return minutesLeft < 0 ? (
-    <strong className="time-left time-overdue">{text}</strong>
-  ) : (
-    <span className="time-left">{text}</span>
-  );
-}
-
-/** A moment in the Buddhist era, Bangkok time, as a <time>. */
-export function WhenText({ at }: { at: string }) {
-  const { language } = useLanguage();
-  return <time dateTime={at}>{formatBuddhistDate(at, language, 'dateTime')}</time>;
-}
+// Shared with the alarm pages; kept exported here for the case cards that import them from this file.
+export { TimeLeft, WhenText } from '../../../components/ui/when.tsx';
 
 /**
  * The server's refusal: a conflict in the words of the form it happened in (what was typed stays), asking for
