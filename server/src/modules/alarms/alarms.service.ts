@@ -8,11 +8,11 @@ import {
   type CaseAlarmHistory,
   type LineLinkCode,
   type MyAlarms,
-  type ProcedureStep,
   type SaveAlarmLadderRequest,
 } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+import { parseSteps } from '../../platform/db/stored-steps.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { isAllowed, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -23,11 +23,6 @@ import { warningShare } from './deadlines.ts';
 export interface AlarmActor {
   principal: Principal;
   requestId: string | null;
-}
-
-function parseSteps(raw: unknown): ProcedureStep[] {
-  if (raw === null || raw === undefined) return [];
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as ProcedureStep[];
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

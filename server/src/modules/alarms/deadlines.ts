@@ -1,6 +1,7 @@
-import { NO_SERVICE_MINUTES, type AlarmType, type DeadlineKind, type ProcedureStep } from '@oscc/contract';
+import { NO_SERVICE_MINUTES, type AlarmType, type DeadlineKind } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+import { parseSteps } from '../../platform/db/stored-steps.ts';
 import { addWorkingMinutes, workingMinutesBetween } from '../../platform/calendar/business-time.ts';
 import { holidaysFor } from '../../platform/calendar/holidays.ts';
 import { loadOfficeHours } from '../../platform/calendar/office-hours.ts';
@@ -19,11 +20,6 @@ interface WantedDeadline {
   clock: '24x7' | 'business';
   startedAt: Date;
   dueAt: Date;
-}
-
-function parseSteps(raw: unknown): ProcedureStep[] {
-  if (raw === null || raw === undefined) return [];
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as ProcedureStep[];
 }
 
 /** The warning share of every time frame (alarm_setting, one row). */

@@ -1,6 +1,7 @@
 import type { AlarmChannel, AlarmLadderLevel, AlarmType, DeadlineKind, ProcedureStep } from '@oscc/contract';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+import { parseSteps } from '../../platform/db/stored-steps.ts';
 import type { AlarmDeliveryTable, DeadlineTable } from './alarms.table.ts';
 import { composeAlarm } from './messages.ts';
 import { recipientsFor } from './recipients.ts';
@@ -52,11 +53,6 @@ function remember<T>(pass: Pass, key: string, read: () => Promise<T>): Promise<T
     value.catch(() => pass.memo.delete(key));
   }
   return value;
-}
-
-function parseSteps(raw: unknown): ProcedureStep[] {
-  if (raw === null || raw === undefined) return [];
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as ProcedureStep[];
 }
 
 /** What a deadline watches, in words: the step's name, the first contact, or the referral to a unit. */

@@ -1,17 +1,14 @@
 import type { OfficeHours, ProcedureStep } from '@oscc/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+import { parseSteps } from '../../platform/db/stored-steps.ts';
 import type { RecordScope } from '../../platform/authorization/scope.ts';
 import { addClockMinutes } from '../../platform/calendar/business-time.ts';
 import { holidaysFor } from '../../platform/calendar/holidays.ts';
 import { officeHoursOf } from '../../platform/calendar/office-hours.ts';
 import { syncCaseDeadlines } from '../alarms/index.ts';
 
-/** A procedure version's steps, as stored (one JSON document; PGlite and pg may hand it back parsed or as text). */
-export function parseSteps(raw: unknown): ProcedureStep[] {
-  if (raw === null || raw === undefined) return [];
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as ProcedureStep[];
-}
+export { parseSteps };
 
 /** A unit as far as reach and time frames are concerned: its scope and its opening hours. */
 export async function loadUnitScope(db: Kysely<Database>, unitId: string) {

@@ -1,6 +1,7 @@
-import { formatBuddhistDate, type AlarmItem } from '@oscc/contract';
+import type { AlarmItem } from '@oscc/contract';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { AlarmAcknowledgements } from '../../../components/alarm-acknowledgements.tsx';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -168,19 +169,7 @@ function AlarmEntry({
             {item.acknowledgements.length === 0 ? (
               t('alarms.notAcknowledged')
             ) : (
-              <ul className="plain-list alarm-acknowledgements" data-testid="alarm-acknowledgements">
-                {item.acknowledgements.map((acknowledgement) => (
-                  <li key={`${acknowledgement.user.id}-${acknowledgement.at}`}>
-                    {t('alarms.acknowledgedBy', {
-                      name: acknowledgement.user.displayName,
-                      date: formatBuddhistDate(acknowledgement.at, language, 'dateTime'),
-                    })}
-                    {acknowledgement.note ? (
-                      <span className="alarm-acknowledgement-note case-narrative">{acknowledgement.note}</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <AlarmAcknowledgements acknowledgements={item.acknowledgements} testId="alarm-acknowledgements" />
             )}
           </dd>
         </div>

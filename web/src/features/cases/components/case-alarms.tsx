@@ -1,5 +1,6 @@
 import { formatBuddhistDate, type CaseDeadline } from '@oscc/contract';
 import { useId } from 'react';
+import { AlarmAcknowledgements } from '../../../components/alarm-acknowledgements.tsx';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
@@ -144,19 +145,7 @@ function DeadlineItem({ deadline, now }: { deadline: CaseDeadline; now: Date }) 
                   {alarm.acknowledgements.length === 0 ? (
                     <p className="timeline-meta">{t('alarms.notAcknowledged')}</p>
                   ) : (
-                    <ul className="plain-list alarm-acknowledgements">
-                      {alarm.acknowledgements.map((acknowledgement) => (
-                        <li key={`${acknowledgement.user.id}-${acknowledgement.at}`}>
-                          {t('alarms.acknowledgedBy', {
-                            name: acknowledgement.user.displayName,
-                            date: formatBuddhistDate(acknowledgement.at, language, 'dateTime'),
-                          })}
-                          {acknowledgement.note ? (
-                            <span className="alarm-acknowledgement-note case-narrative">{acknowledgement.note}</span>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
+                    <AlarmAcknowledgements acknowledgements={alarm.acknowledgements} />
                   )}
                   {alarm.deliveries.length > 0 ? (
                     <p className="timeline-meta">
