@@ -61,6 +61,8 @@ describe('the public holiday calendar', () => {
     await special.getByRole('button', { name: /^ลบ/ }).click();
     await special.getByRole('button', { name: 'ยืนยันการลบวันหยุดนี้' }).click();
     await visible(page.getByRole('status').getByText('ลบวันหยุด 30 ธันวาคม 2569 แล้ว'));
+    // The message can come a moment before the list is read again: wait for the row to go, then count.
+    await page.getByRole('row', { name: /30 ธันวาคม 2569/ }).waitFor({ state: 'detached', timeout: WAIT_MS });
     await expect(page.getByRole('row', { name: /30 ธันวาคม 2569/ }).count()).resolves.toBe(0);
   });
 

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -215,7 +216,8 @@ describe('units and agencies for a province coordinator', () => {
       page.getByRole('button', { name: 'ดาวน์โหลดแบบฟอร์ม' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('oscc-units-template.csv');
-    const template = await readFile((await download.path()) ?? '', 'utf8');
+    // Read through Playwright (the browser may run in another process): Buffer keeps the byte order mark.
+    const template = (await buffer(await download.createReadStream())).toString('utf8');
     expect(template.charCodeAt(0)).toBe(0xfeff);
     expect(template).toContain('รหัสหน่วยงาน,ชื่อหน่วยงาน,ชื่อภาษาอังกฤษ,ประเภทหน่วยงาน,สังกัด');
 

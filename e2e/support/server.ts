@@ -39,8 +39,12 @@ async function findFreePort(): Promise<number> {
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** `unref`: a wait that should not keep the process alive (the global setup's, when the run is over). */
+function sleep(ms: number, unref = false): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (unref) timer.unref();
+  });
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -48,14 +52,25 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** The data folder the global setup prepared (global-setup.ts), if this run has one. */
-function preparedDataDir(): string | undefined {
-  let template: string | undefined;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The address of the global setup's pool of servers started ahead of time (server-pool.ts). */
+    osccE2eServerPool?: string;
+  }
+}
+
+/** A value the global setup provided, if this is a Vitest worker of a run that has it. */
+function provided<K extends 'osccE2eDataTemplate' | 'osccE2eServerPool'>(key: K): string | undefined {
   try {
-    template = inject('osccE2eDataTemplate');
+    return inject(key);
   } catch {
     return undefined; // not inside a Vitest worker
   }
+}
+
+/** The data folder the global setup prepared (global-setup.ts), if this run has one. */
+function preparedDataDir(): string | undefined {
+  const template = provided('osccE2eDataTemplate');
   return template && existsSync(template) ? template : undefined;
 }
 
@@ -67,13 +82,28 @@ function preparedDataDir(): string | undefined {
  * loads the geography reference and seeds demo users, which takes a while;
  * hence the generous deadline). PUBLIC_URL is the address the browser uses,
  * so links in e-mails lead back to this server.
+ *
+ * A server with no environment of its own comes from the global setup's pool: the same fresh server, started
+ * while the previous file ran, so no file waits for one to start.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? {};
+  const pool = provided('osccE2eServerPool');
+  if (pool && Object.keys(env).length === 0) return takeFromPool(pool);
+  return startServerFrom(preparedDataDir(), env);
+}
+
+/** A fresh server on a copy of `template` (or on an empty folder without one); stop() removes the copy. */
+export async function startServerFrom(
+  template: string | undefined,
+  env: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'oscc-e2e-'));
   try {
-    const template = preparedDataDir();
     if (template) await cp(template, dataDir, { recursive: true });
-    const server = await launchServer(dataDir, options.env ?? {});
+    signal?.throwIfAborted();
+    const server = await launchServer(dataDir, env, signal);
     return {
       baseUrl: server.baseUrl,
       async stop() {
@@ -85,6 +115,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+async function takeFromPool(pool: string): Promise<RunningServer> {
+  const response = await fetch(`${pool}/take`, {
+    method: 'POST',
+    signal: AbortSignal.timeout(STARTUP_DEADLINE_MS + 30_000),
+  });
+  if (response.status !== 200) throw new Error(`The server pool could not give a server: ${await response.text()}`);
+  const { id, baseUrl } = (await response.json()) as { id: string; baseUrl: string };
+  return {
+    baseUrl,
+    async stop() {
+      // The pool stops the server and removes its data folder in the background, and waits for that at the end.
+      await fetch(`${pool}/stop/${id}`, { method: 'POST' });
+    },
+  };
 }
 
 /**
@@ -112,8 +158,12 @@ interface LaunchedServer {
   stop(deadlineMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Spawns the server on `dataDir` and waits until /healthz answers. */
-async function launchServer(dataDir: string, env: Record<string, string>): Promise<LaunchedServer> {
+/** Spawns the server on `dataDir` and waits until /healthz answers (or `signal` gives up on it: SIGKILL). */
+async function launchServer(
+  dataDir: string,
+  env: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<LaunchedServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
@@ -145,7 +195,10 @@ async function launchServer(dataDir: string, env: Record<string, string>): Promi
   const stop = async (deadlineMs = STOP_DEADLINE_MS) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const exited = await Promise.race([waitForExit(child).then(() => true), sleep(deadlineMs).then(() => false)]);
+      const exited = await Promise.race([
+        waitForExit(child).then(() => true),
+        sleep(deadlineMs, true).then(() => false),
+      ]);
       if (!exited) {
         child.kill('SIGKILL');
         await waitForExit(child);
@@ -156,6 +209,11 @@ async function launchServer(dataDir: string, env: Record<string, string>): Promi
 
   const deadline = Date.now() + STARTUP_DEADLINE_MS;
   while (Date.now() < deadline) {
+    if (signal?.aborted) {
+      child.kill('SIGKILL');
+      await waitForExit(child);
+      throw new Error('The server was no longer needed before it was ready');
+    }
     if (child.exitCode !== null) {
       await stop();
       throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output.join('')}`);
@@ -166,7 +224,7 @@ async function launchServer(dataDir: string, env: Record<string, string>): Promi
     } catch {
       // Not listening yet.
     }
-    await sleep(250);
+    await sleep(100);
   }
   await stop();
   throw new Error(`The server did not answer /healthz within ${STARTUP_DEADLINE_MS / 1000} s:\n${output.join('')}`);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startSmtpSink, type ReceivedMail } from '../../server/test/smtp-sink.ts';
-import { launchBrowser } from './browser.ts';
+import { openBrowser } from './browser.ts';
 import { newContext, SCREENSHOTS } from './pages.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -20,8 +20,8 @@ export interface AppUnderTest {
 }
 
 /**
- * One real server (fresh data folder) and one Chromium for a test file,
- * started before its tests and stopped after them. With `smtp: true` the
+ * One real server (fresh data folder) for a test file, and the run's Chromium (or one of its own without the
+ * global setup), ready before its tests and stopped (disconnected) after them. With `smtp: true` the
  * server sends its e-mails to a real SMTP server inside the test process.
  */
 export function useAppUnderTest(
@@ -44,7 +44,7 @@ export function useAppUnderTest(
       ...(smtp ? { SMTP_URL: smtp.url } : {}),
       ...(options.env ? await options.env() : {}),
     };
-    [server, browser] = await Promise.all([startServer({ env }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ env }), openBrowser()]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
