@@ -29,49 +29,56 @@ export function channelsOf(senders: AlarmSenders): Set<AlarmChannel> {
 }
 
 /**
- * The alarm loop of a worker (or of the server with embedded jobs): every
- * `intervalMs`, check the deadlines that came due, then send the messages
- * waiting. A cron job's minute is too coarse for "within 5 seconds", so this
- * is a loop of its own; several workers may run it — SKIP LOCKED shares the
- * work. A pass that fails is logged and the loop goes on.
+ * The alarm loops of a worker (or of the server with embedded jobs): every
+ * `intervalMs`, one checks the deadlines that came due, and — on its own
+ * timer, so a slow mail server never holds up a check — the other sends the
+ * messages waiting. A cron job's minute is too coarse for "within 5
+ * seconds", so these are loops of their own; several workers may run them —
+ * SKIP LOCKED shares the work. A pass that fails is logged and the loop goes
+ * on; stopping lets the pass in hand finish its batch.
  */
 export function startAlarmRunner(options: AlarmRunnerOptions) {
   const { db, clock, senders, log } = options;
   const settings = { appUrl: options.appUrl, channels: channelsOf(senders) };
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
   let stopped = false;
 
-  async function pass() {
-    const now = clock.now();
-    const checked = await checkDueDeadlines(db, settings, now, {
+  function loop(name: string, pass: () => Promise<void>) {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | null = null;
+    const schedule = () => {
+      if (stopped) return;
+      timer = setTimeout(() => {
+        running = pass()
+          .catch((error: unknown) => log.error({ err: error }, `alarm ${name} failed`))
+          .finally(() => {
+            running = null;
+            schedule();
+          });
+      }, options.intervalMs);
+    };
+    schedule();
+    return async () => {
+      clearTimeout(timer);
+      await running;
+    };
+  }
+
+  const stopChecking = loop('check', async () => {
+    const checked = await checkDueDeadlines(db, settings, clock.now(), {
       log: (error, deadlineId) => log.error({ err: error, deadlineId }, 'alarm check failed for a deadline'),
       shouldStop: () => stopped,
     });
-    if (stopped) return;
     if (checked.raised || checked.failed) log.info(checked, 'alarm check');
+  });
+  const stopDelivering = loop('delivery', async () => {
     const delivered = await deliverAlarmMessages(db, senders, clock, { leaseSeconds: options.leaseSeconds });
     if (delivered.sent || delivered.retrying || delivered.failed) log.info(delivered, 'alarm messages');
-  }
-
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass()
-        .catch((error: unknown) => log.error({ err: error }, 'alarm pass failed'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, options.intervalMs);
-  }
-  schedule();
+  });
 
   return {
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await running;
+      await Promise.all([stopChecking(), stopDelivering()]);
     },
   };
 }
