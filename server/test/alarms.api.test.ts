@@ -161,6 +161,10 @@ async function refer(caseId: string, unitId: string) {
   return response.json() as { id: string; dueAt: string; version: number };
 }
 
+const caseNumberOf = async (caseId: string) =>
+  (await t.database.db.selectFrom('case_file').select('case_number').where('id', '=', caseId).executeTakeFirstOrThrow())
+    .case_number;
+
 const deadlines = (caseId: string) =>
   t.database.db.selectFrom('deadline').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 
@@ -466,13 +470,7 @@ describe('the ladder', () => {
       .where('subject', 'like', '%Alarm digest%')
       .execute();
     expect(outbox).toHaveLength(1);
-    const caseNumber = (
-      await t.database.db
-        .selectFrom('case_file')
-        .select('case_number')
-        .where('id', '=', caseId)
-        .executeTakeFirstOrThrow()
-    ).case_number;
+    const caseNumber = await caseNumberOf(caseId);
     expect(outbox[0]!.text_body).toContain(caseNumber);
     // The alarms of the digest are sent; a second run sends nothing.
     expect(await sendAlarmDigests(t.database.db, t.clock, 'https://oscc.test')).toEqual({ digests: 0, alarms: 0 });
@@ -561,13 +559,7 @@ describe('delivery', () => {
     expect(await deliver()).toEqual({ sent: count, retrying: 0, failed: 0 });
     t.clock.advanceMinutes(60);
     await deliver();
-    const caseNumber = (
-      await t.database.db
-        .selectFrom('case_file')
-        .select('case_number')
-        .where('id', '=', caseId)
-        .executeTakeFirstOrThrow()
-    ).case_number;
+    const caseNumber = await caseNumberOf(caseId);
     // Each message exactly once: as many e-mails and SMS as were pending, each with its own Message-ID.
     const mails = smtp.messages.filter((mail) => mail.subject.includes(caseNumber));
     const sms = smsReceived.slice(smsBefore).filter((message) => message.text.includes(caseNumber));
@@ -651,13 +643,7 @@ describe('delivery', () => {
     await check();
     const pushesBefore = linePushes.length;
     await deliver();
-    const caseNumber = (
-      await t.database.db
-        .selectFrom('case_file')
-        .select('case_number')
-        .where('id', '=', caseId)
-        .executeTakeFirstOrThrow()
-    ).case_number;
+    const caseNumber = await caseNumberOf(caseId);
     // The referral late and no service within 24 hours: two alarms, one push each.
     const pushes = linePushes.slice(pushesBefore).filter((push) => push.text.includes(caseNumber));
     expect(pushes.map((push) => push.to)).toEqual(['U-policehead', 'U-policehead']);

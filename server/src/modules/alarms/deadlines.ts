@@ -59,14 +59,23 @@ export async function warnAtFor(
  *    runs on its lead referral's clock;
  *  - each referral still waiting for the unit's answer.
  */
-async function wantedDeadlines(trx: Kysely<Database>, caseId: string): Promise<WantedDeadline[]> {
+async function wantedDeadlines(
+  trx: Kysely<Database>,
+  caseId: string,
+): Promise<{ wanted: WantedDeadline[]; procedureVersionId: string | null }> {
   const kase = await trx
     .selectFrom('case_file')
     .leftJoin('procedure_version', 'procedure_version.id', 'case_file.procedure_version_id')
-    .select(['case_file.status', 'case_file.created_at', 'case_file.responsible_unit_id', 'procedure_version.steps'])
+    .select([
+      'case_file.status',
+      'case_file.created_at',
+      'case_file.responsible_unit_id',
+      'case_file.procedure_version_id',
+      'procedure_version.steps',
+    ])
     .where('case_file.id', '=', caseId)
     .executeTakeFirst();
-  if (!kase || kase.status === 'merged') return [];
+  if (!kase || kase.status === 'merged') return { wanted: [], procedureVersionId: null };
   const closed = kase.status === 'closed';
   const steps = parseSteps(kase.steps);
   const acceptance = steps.find((step) => step.completion === 'referral_accepted');
@@ -143,7 +152,7 @@ async function wantedDeadlines(trx: Kysely<Database>, caseId: string): Promise<W
       startedAt: new Date(referral.sent_at),
       dueAt: new Date(referral.due_at),
     });
-  return wanted;
+  return { wanted, procedureVersionId: kase.procedure_version_id };
 }
 
 /** Whether what a deadline watched was done (met), or the clock just stopped (the case closed, a referral revoked). */
@@ -185,7 +194,7 @@ async function endedBy(
  * nothing is recomputed when nothing changed.
  */
 export async function syncCaseDeadlines(trx: Kysely<Database>, caseId: string, now: Date): Promise<void> {
-  const wanted = await wantedDeadlines(trx, caseId);
+  const { wanted, procedureVersionId } = await wantedDeadlines(trx, caseId);
   const open = await trx
     .selectFrom('deadline')
     .select(['id', 'subject', 'kind', 'step_position', 'referral_id', 'unit_id', 'due_at', 'started_at', 'level'])
@@ -246,11 +255,6 @@ export async function syncCaseDeadlines(trx: Kysely<Database>, caseId: string, n
         .execute();
       continue;
     }
-    const procedure = await trx
-      .selectFrom('case_file')
-      .select('procedure_version_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
     await trx
       .insertInto('deadline')
       .values({
@@ -262,7 +266,7 @@ export async function syncCaseDeadlines(trx: Kysely<Database>, caseId: string, n
         step_code: want.stepCode,
         referral_id: want.referralId,
         unit_id: want.unitId,
-        procedure_version_id: procedure.procedure_version_id,
+        procedure_version_id: procedureVersionId,
         clock: want.clock,
         started_at: want.startedAt,
         due_at: want.dueAt,

@@ -46,6 +46,30 @@ function holders(
   return query.execute();
 }
 
+/** One active person by id, as a recipient; `unitId` given: only while they work for that unit. */
+function activeUser(db: Db, userId: string, unitId: string | null) {
+  return db
+    .selectFrom('app_user')
+    .select(['app_user.id', 'app_user.email', 'app_user.mobile', 'app_user.line_user_id'])
+    .where('app_user.id', '=', userId)
+    .where('app_user.status', '=', 'active')
+    .where((eb) =>
+      unitId
+        ? eb.or([
+            eb('app_user.unit_id', '=', unitId),
+            eb.exists(
+              eb
+                .selectFrom('user_role')
+                .select('user_role.id')
+                .whereRef('user_role.user_id', '=', 'app_user.id')
+                .where('user_role.scope_unit_id', '=', unitId),
+            ),
+          ])
+        : eb.val(true),
+    )
+    .execute();
+}
+
 async function ministryOf(db: Db, unitId: string): Promise<string | null> {
   const row = await db
     .selectFrom('unit')
@@ -62,35 +86,11 @@ async function audienceMembers(db: Db, audience: AlarmAudience, context: Audienc
       // The person the case is assigned to, while they work for the unit that must act; else whoever accepted it
       // for the unit; else the unit's staff.
       if (context.assignedUserId) {
-        const assigned = await db
-          .selectFrom('app_user')
-          .select(['app_user.id', 'app_user.email', 'app_user.mobile', 'app_user.line_user_id'])
-          .where('app_user.id', '=', context.assignedUserId)
-          .where('app_user.status', '=', 'active')
-          .where((eb) =>
-            context.unitId
-              ? eb.or([
-                  eb('app_user.unit_id', '=', context.unitId),
-                  eb.exists(
-                    eb
-                      .selectFrom('user_role')
-                      .select('user_role.id')
-                      .whereRef('user_role.user_id', '=', 'app_user.id')
-                      .where('user_role.scope_unit_id', '=', context.unitId),
-                  ),
-                ])
-              : eb.val(true),
-          )
-          .execute();
+        const assigned = await activeUser(db, context.assignedUserId, context.unitId);
         if (assigned.length) return assigned;
       }
       if (context.acceptedBy) {
-        const accepted = await db
-          .selectFrom('app_user')
-          .select(['app_user.id', 'app_user.email', 'app_user.mobile', 'app_user.line_user_id'])
-          .where('app_user.id', '=', context.acceptedBy)
-          .where('app_user.status', '=', 'active')
-          .execute();
+        const accepted = await activeUser(db, context.acceptedBy, null);
         if (accepted.length) return accepted;
       }
       return context.unitId ? holders(db, 'cases.work', 'unit', { unitId: context.unitId }) : [];
