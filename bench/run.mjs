@@ -7,3 +7,4 @@ await import('./platform.bench.ts');
 await import('./import-users.bench.ts');
 await import('./units.bench.ts');
 await import('./alarms.bench.ts');
+await import('./reports.bench.ts');

@@ -18,6 +18,8 @@ export const ACTIONS = [
   'cases.approve',
   'procedures.manage',
   'alarms.manage',
+  'reports.read',
+  'reports.export',
   'system.jobs.read',
   'system.config.read',
 ] as const;
@@ -133,6 +135,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'cases.work', conditions: IN_SCOPE },
       { action: 'cases.screen', conditions: IN_SCOPE },
       { action: 'cases.approve', conditions: IN_SCOPE },
+      { action: 'reports.read', conditions: IN_SCOPE },
     ],
   },
   {
@@ -153,6 +156,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'cases.work', conditions: IN_SCOPE },
       { action: 'cases.screen', conditions: IN_SCOPE },
       { action: 'cases.approve', conditions: IN_SCOPE },
+      { action: 'reports.read', conditions: IN_SCOPE },
+      { action: 'reports.export', conditions: IN_SCOPE },
     ],
   },
   {
@@ -166,6 +171,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       { action: 'users.read', conditions: IN_SCOPE_OR_SELF },
       { action: 'audit.read', conditions: IN_SCOPE },
       { action: 'cases.read', conditions: IN_SCOPE },
+      { action: 'reports.read', conditions: IN_SCOPE },
+      { action: 'reports.export', conditions: IN_SCOPE },
     ],
   },
   {

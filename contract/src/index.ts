@@ -15,3 +15,4 @@ export * from './api/cases.ts';
 export * from './api/procedures.ts';
 export * from './api/casework.ts';
 export * from './api/alarms.ts';
+export * from './api/reports.ts';

@@ -15,6 +15,7 @@ import {
 import type { Config } from './config.ts';
 import { alarmsRoutes, createAlarmFeed, createAlarmsService, type AlarmsService } from './modules/alarms/index.ts';
 import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
+import { createReportsService, reportsRoutes, type ReportsService } from './modules/reports/index.ts';
 import {
   createIntakeService,
   createSocialService,
@@ -96,6 +97,7 @@ export interface Services {
   myWork: MyWorkService;
   social: SocialService;
   alarms: AlarmsService;
+  reports: ReportsService;
 }
 
 export function createServices({
@@ -112,6 +114,11 @@ export function createServices({
   const alarms = createAlarmsService({ db, clock });
   return {
     alarms,
+    reports: createReportsService({
+      db,
+      clock,
+      schedule: { ...config.reports, appUrl: config.appUrl },
+    }),
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
     problemTypes: createProblemTypesService({ db, clock }),
@@ -238,6 +245,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
           name: 'alarms',
           description: 'Deadlines and alarms: my alarms (live), acknowledgement, the escalation ladder, deliveries',
         },
+        {
+          name: 'reports',
+          description:
+            'Reports for executives: dashboard, standard reports, the cases behind a figure, exports, subscriptions',
+        },
         { name: 'audit', description: 'The audit trail: who changed what, when, before and after' },
         { name: 'system', description: 'Health and operations' },
       ],
@@ -284,6 +296,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(peopleRoutes, { people: services.people, importer: services.importer, roles: services.roles });
   await app.register(auditRoutes, { audit: createAuditRepository(db) });
+  await app.register(reportsRoutes, { reports: services.reports });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);
 
   return app;

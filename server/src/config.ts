@@ -85,6 +85,11 @@ const EnvSchema = z.object({
   ALARM_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** When executives get their digest of alarms (cron, Asia/Bangkok). */
   ALARM_DIGEST_CRON: z.string().min(9).default('0 8 * * *'),
+  /** When subscribed reports are e-mailed each day (HH:MM, Asia/Bangkok). */
+  REPORT_SEND_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59')
+    .default('07:00'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -136,6 +141,8 @@ export interface Config {
     readonly deliveryLeaseSeconds: number;
     readonly digestCron: string;
   };
+  /** Scheduled reports: the Bangkok time of day they are sent. */
+  readonly reports: { readonly sendHour: number; readonly sendMinute: number };
   /** null: Messenger is not set up (its webhook answers 503). */
   readonly facebook: {
     readonly appSecret: string;
@@ -231,6 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkIntervalMs: e.ALARM_CHECK_INTERVAL_MS,
       deliveryLeaseSeconds: e.ALARM_DELIVERY_LEASE_SECONDS,
       digestCron: e.ALARM_DIGEST_CRON,
+    }),
+    reports: Object.freeze({
+      sendHour: Number(e.REPORT_SEND_TIME.slice(0, 2)),
+      sendMinute: Number(e.REPORT_SEND_TIME.slice(3, 5)),
     }),
     facebook:
       e.FACEBOOK_APP_SECRET && e.FACEBOOK_PAGE_ACCESS_TOKEN && e.FACEBOOK_VERIFY_TOKEN

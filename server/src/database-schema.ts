@@ -4,6 +4,7 @@ import type { IdentityTables } from './modules/identity/identity.table.ts';
 import type { IntakeTables } from './modules/intake/intake.table.ts';
 import type { OrganisationTables } from './modules/organisations/organisations.table.ts';
 import type { ProcedureTables } from './modules/procedures/procedures.table.ts';
+import type { ReportTables } from './modules/reports/reports.table.ts';
 import type { MailTables } from './platform/mail/outbox.table.ts';
 import type { AuditTables } from './platform/audit/audit.table.ts';
 import type { CalendarTables } from './platform/calendar/holidays.table.ts';
@@ -19,4 +20,5 @@ export interface Database
     IntakeTables,
     ProcedureTables,
     CalendarTables,
-    AlarmTables {}
+    AlarmTables,
+    ReportTables {}

@@ -7,6 +7,7 @@ import { prepareDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCases } from './modules/demo/index.ts';
 import { alarmJobs, startAlarmRunner } from './modules/alarms/index.ts';
+import { reportJobs } from './modules/reports/index.ts';
 import { identityJobs } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -93,6 +94,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
       ...identityJobs(jobServices.auth),
       ...mailJobs(database.db, mailer, systemClock),
       ...alarmJobs(database.db, systemClock, config.appUrl, config.alarms.digestCron),
+      ...reportJobs(database.db, jobServices.reports.subscriptions),
     ],
     log,
     work: runsJobs,

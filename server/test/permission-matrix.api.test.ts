@@ -106,6 +106,8 @@ describe('every role × every action', () => {
     'cases.work': ['admin', 'socialworker', 'officer', 'head', 'coordinator'],
     'cases.approve': ['admin', 'head', 'coordinator'],
     'alarms.manage': ['admin'],
+    'reports.read': ['admin', 'executive', 'coordinator', 'head'],
+    'reports.export': ['admin', 'executive', 'coordinator'],
   };
 
   const probes: Record<string, (cookie: string) => Promise<number>> = {
@@ -218,6 +220,10 @@ describe('every role × every action', () => {
       (await t.app.inject({ url: '/api/system/jobs', headers: { cookie } })).statusCode,
     'alarms.manage': async (cookie) =>
       (await t.app.inject({ url: '/api/alarm-deliveries?status=failed', headers: { cookie } })).statusCode,
+    'reports.read': async (cookie) =>
+      (await t.app.inject({ url: '/api/reports/dashboard', headers: { cookie } })).statusCode,
+    'reports.export': async (cookie) =>
+      (await t.app.inject({ url: '/api/report-subscriptions', headers: { cookie } })).statusCode,
   };
 
   it('covers every action there is', () => {

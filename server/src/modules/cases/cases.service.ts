@@ -526,6 +526,7 @@ export function createCasesService({
           .set({
             crisis: input.crisis,
             severity: input.severity,
+            primary_problem_code: problemTypes[0]!,
             routing: JSON.stringify(routing),
             responsible_unit_id: routing.unitId,
             screened_at: now,

@@ -186,6 +186,7 @@ export function createIntakeService({
         assigned_user_id: assignee?.id ?? null,
         assigned_at: assignee ? now : null,
         procedure_version_id: procedureVersionId,
+        primary_problem_code: kase.problemTypes[0]!,
         created_at: now,
         updated_at: now,
       })

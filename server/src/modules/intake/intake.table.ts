@@ -14,6 +14,8 @@ export interface CaseFileTable {
   year_be: number;
   status: CaseState;
   procedure_version_id: Generated<string | null>;
+  /** The problem reported first (its procedure is the case's); all of them are in case_problem_type. */
+  primary_problem_code: string | null;
   channel: string;
   crisis: boolean;
   severity: number;

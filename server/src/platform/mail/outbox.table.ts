@@ -16,6 +16,15 @@ export interface OutboundEmailTable {
   sent_at: Timestamp | null;
 }
 
+export interface OutboundEmailAttachmentTable {
+  email_id: string;
+  position: number;
+  file_name: string;
+  content_type: string;
+  content: Uint8Array;
+}
+
 export interface MailTables {
   outbound_email: OutboundEmailTable;
+  outbound_email_attachment: OutboundEmailAttachmentTable;
 }

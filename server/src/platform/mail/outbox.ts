@@ -12,6 +12,14 @@ export interface EmailMessage {
   html?: string;
   /** A stable Message-ID (`<id@host>`): a message sent again after a crash is the same message to the reader's mail system. */
   messageId?: string;
+  /** Files sent with it (a scheduled report). */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /**
@@ -33,7 +41,32 @@ export async function enqueueEmail(db: Kysely<Database>, message: EmailMessage, 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (message.attachments?.length)
+    await db
+      .insertInto('outbound_email_attachment')
+      .values(
+        message.attachments.map((file, position) => ({
+          email_id: row.id,
+          position,
+          file_name: file.fileName,
+          content_type: file.contentType,
+          content: file.content,
+        })),
+      )
+      .execute();
   return row.id;
+}
+
+function nodemailerAttachments(message: EmailMessage) {
+  return message.attachments?.length
+    ? {
+        attachments: message.attachments.map((file) => ({
+          filename: file.fileName,
+          contentType: file.contentType,
+          content: file.content,
+        })),
+      }
+    : {};
 }
 
 export interface MailSettings {
@@ -60,6 +93,7 @@ export function createMailer(settings: MailSettings): Mailer {
           text: message.text,
           html: message.html,
           ...(message.messageId ? { messageId: message.messageId } : {}),
+          ...nodemailerAttachments(message),
         });
       },
       close: () => transport.close(),
@@ -75,6 +109,7 @@ export function createMailer(settings: MailSettings): Mailer {
         text: message.text,
         html: message.html,
         ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...nodemailerAttachments(message),
       });
       await fs.mkdir(settings.dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`;
@@ -122,13 +157,33 @@ export async function sendPendingEmails(
     )
     returning id, to_address, subject, text_body, html_body, attempts`.execute(db);
   const outcome = { sent: 0, failed: 0, retrying: 0 };
+  const files = leased.rows.length
+    ? await db
+        .selectFrom('outbound_email_attachment')
+        .selectAll()
+        .where(
+          'email_id',
+          'in',
+          leased.rows.map((row) => row.id),
+        )
+        .orderBy('position')
+        .execute()
+    : [];
   for (const email of leased.rows) {
+    const attachments = files
+      .filter((file) => file.email_id === email.id)
+      .map((file) => ({
+        fileName: file.file_name,
+        contentType: file.content_type,
+        content: Buffer.from(file.content),
+      }));
     try {
       await mailer.send({
         to: email.to_address,
         subject: email.subject,
         text: email.text_body,
         ...(email.html_body ? { html: email.html_body } : {}),
+        ...(attachments.length ? { attachments } : {}),
       });
       await db
         .updateTable('outbound_email')

@@ -13,6 +13,7 @@ import * as referrals from './0011-referrals.ts';
 import * as casework from './0012-casework.ts';
 import * as publicHolidays from './0013-public-holidays.ts';
 import * as alarms from './0014-alarms.ts';
+import * as reports from './0015-reports.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0012-casework': casework,
   '0013-public-holidays': publicHolidays,
   '0014-alarms': alarms,
+  '0015-reports': reports,
 };
