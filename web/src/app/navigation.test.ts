@@ -116,6 +116,27 @@ describe('navigationFor', () => {
     );
   });
 
+  it('adds the reports, after the referral inbox, for people who may read them, and for nobody else', () => {
+    expect(navigationFor(['cases.read', 'cases.work', 'reports.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/my-work',
+      '/referrals',
+      '/reports',
+      '/geography',
+      '/procedures',
+    ]);
+    expect(navigationFor(['organisations.read', 'reports.read', 'reports.export']).map((item) => item.to)).toEqual([
+      '/',
+      '/reports',
+      '/geography',
+      '/units',
+      '/agencies',
+      '/routing',
+      '/procedures',
+    ]);
+    expect(navigationFor(['cases.read', 'reports.export']).map((item) => item.to)).not.toContain('/reports');
+  });
+
   it('shows an item that lists several actions to people allowed any one of them', () => {
     expect(isAllowed(undefined, [])).toBe(true);
     expect(isAllowed('cases.work', ['cases.work'])).toBe(true);

@@ -6,6 +6,7 @@ export type NavigationLabel =
   | 'nav.messages'
   | 'nav.screening'
   | 'nav.referrals'
+  | 'nav.reports'
   | 'nav.myWork'
   | 'nav.geography'
   | 'nav.units'
@@ -39,6 +40,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.messages', to: '/intake/messages', requires: 'cases.intake' },
   { label: 'nav.screening', to: '/cases/screening', requires: 'cases.screen' },
   { label: 'nav.referrals', to: '/referrals', requires: 'cases.work' },
+  { label: 'nav.reports', to: '/reports', requires: 'reports.read' },
   { label: 'nav.geography', to: '/geography' },
   { label: 'nav.units', to: '/units', requires: 'organisations.read' },
   { label: 'nav.agencies', to: '/agencies', requires: 'organisations.read' },

@@ -128,6 +128,34 @@ export function createRouter() {
           ),
         },
         {
+          path: 'reports',
+          lazy: page(
+            () => import('./routes/reports.tsx'),
+            (m) => m.ReportsDashboardRoute,
+          ),
+        },
+        {
+          path: 'reports/cases',
+          lazy: page(
+            () => import('./routes/reports.tsx'),
+            (m) => m.ReportCasesRoute,
+          ),
+        },
+        {
+          path: 'reports/standard',
+          lazy: page(
+            () => import('./routes/reports.tsx'),
+            (m) => m.StandardReportsRoute,
+          ),
+        },
+        {
+          path: 'reports/subscriptions',
+          lazy: page(
+            () => import('./routes/reports.tsx'),
+            (m) => m.ReportSubscriptionsRoute,
+          ),
+        },
+        {
           path: 'referrals',
           lazy: page(
             () => import('./routes/referrals.tsx'),
