@@ -124,22 +124,20 @@ await db.connection().execute(async (conn) => {
       from u`.execute(conn);
     step(`cases ${(to + 1).toLocaleString('en')}`);
   }
-  // Contacts: each case's own, and 1.5 per case that became no case.
+  // Contacts: each case's own (walk-ins taken by the unit, the rest by the national centre), and 1.5 per case that
+  // became no case — written in the order they came, as they would have been.
   await sql`
     insert into intake_contact (received_at, channel, outcome, case_id, receiving_unit_id)
-    select created_at, channel, 'case', id, responsible_unit_id from case_file where case_number like 'B%'`.execute(
-    conn,
-  );
-  for (let from = 0; from < CASES * 1.5; from += CHUNK * 2) {
-    const to = Math.min(CASES * 1.5, from + CHUNK * 2) - 1;
-    await sql`
-      insert into intake_contact (received_at, channel, outcome, receiving_unit_id)
+    select * from (
+      select created_at, channel, 'case', id, case when channel = 'walk_in' then responsible_unit_id end
+      from case_file where case_number like 'B%'
+      union all
       select ${now}::timestamptz - (power(random(), 1.3) * ${MONTHS * 30.4}::float8) * interval '1 day',
         (${channels}::text[])[1 + (n % ${channels.length}::int)],
         (array['advice','advice','information','referred_elsewhere','prank','silent','wrong_number'])[1 + (n / 7) % 7],
-        null
-      from generate_series(${from}::int, ${to}::int) n`.execute(conn);
-  }
+        null, null
+      from generate_series(1, ${Math.round(CASES * 1.5)}::int) n
+    ) c order by 1`.execute(conn);
   step(`${Math.round(CASES * 2.5).toLocaleString('en')} contacts`);
   // The open cases' clocks: each has its first contact or a step running; a third of them are past their time.
   await sql`
@@ -177,7 +175,9 @@ await db.connection().execute(async (conn) => {
                                     then 'pending'
                                     when abs(hashtext(c.id::text)) % 100 < 83 then 'met' else 'breached' end as first_contact,
                                30 + abs(hashtext(c.id::text)) % 2800 as minutes) f
-    where c.case_number like 'B%'`.execute(conn);
+    where c.case_number like 'B%'
+  -- In the order they came, as the triggers would have written them: a day's cases lie together.
+  order by c.created_at`.execute(conn);
   await sql`update case_report set overdue = true
     where case_id in (select case_id from deadline where status = 'open' and result = 'breached')`.execute(conn);
   await sql`update case_report set alarmed = true
@@ -210,6 +210,8 @@ for (const table of [
   'report_marginal',
   'report_duration',
   'contact_report',
+  'case_report_delta',
+  'contact_report_delta',
   'intake_contact',
   'deadline',
   'alarm',

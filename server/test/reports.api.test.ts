@@ -1,8 +1,5 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, ReportCasePage, ReportDocument } from '@oscc/contract';
 import { createServices } from '../src/app.ts';
@@ -14,6 +11,7 @@ import { reportScope } from '../src/modules/reports/report-scope.ts';
 import { createFieldProtector, parseFieldKeys } from '../src/platform/crypto/field-protection.ts';
 import { createMailer, sendPendingEmails } from '../src/platform/mail/outbox.ts';
 import { createTestApp, signIn, TEST_FIELD_KEYS, type TestApp } from './harness.ts';
+import { startSmtpSink } from './smtp-sink.ts';
 
 /**
  * Reports: exact figures kept by the database at every moment, the same
@@ -467,37 +465,9 @@ describe('exports', () => {
 
 describe('subscriptions', () => {
   it('e-mail the report with its file at the sending time, once a day, within the subscriber’s scope', async () => {
-    const received: {
-      to: string;
-      subject: string;
-      text: string;
-      files: { name: string; type: string; bytes: Buffer }[];
-    }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({
-              to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? ''),
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              files: mail.attachments.map((a) => ({ name: a.filename ?? '', type: a.contentType, bytes: a.content })),
-            });
-            callback();
-          })
-          .catch((error: Error) => callback(error));
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const port = (server.server.address() as AddressInfo).port;
-    const mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
-      from: 'OSCC <reports@oscc.test>',
-      dir: '/nonexistent',
-    });
+    const smtp = await startSmtpSink();
+    const received = smtp.messages;
+    const mailer = createMailer({ smtpUrl: smtp.url, from: 'OSCC <reports@oscc.test>', dir: '/nonexistent' });
     try {
       const cookie = await as(coordinator);
       const bad = await t.app.inject({
@@ -551,8 +521,8 @@ describe('subscriptions', () => {
       expect(dailyMail.to).toBe(coordinator);
       expect(dailyMail.subject).toContain('1 ธันวาคม 2569');
       expect(dailyMail.text).toContain('จังหวัดราชบุรี');
-      expect(dailyMail.files).toHaveLength(1);
-      expect(dailyMail.files[0]!.name).toMatch(/^oscc-dashboard-.*\.xlsx$/);
+      expect(dailyMail.attachments).toHaveLength(1);
+      expect(dailyMail.attachments[0]!.fileName).toMatch(/^oscc-dashboard-.*\.xlsx$/);
       // The attached figures are the day's figures within the coordinator's province.
       cookies.delete(coordinator);
       const day = await get<Dashboard>(
@@ -560,7 +530,7 @@ describe('subscriptions', () => {
         `/api/reports/dashboard?${query({ from: '2026-12-01', to: '2026-12-01' })}`,
       );
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(dailyMail.files[0]!.bytes as unknown as ArrayBuffer);
+      await workbook.xlsx.load(dailyMail.attachments[0]!.content as unknown as ArrayBuffer);
       const text = workbook.worksheets.map((sheet) => sheet.getSheetValues().flat().join('|')).join('\n');
       expect(text).toContain('จังหวัดราชบุรี');
       const numbers: number[] = [];
@@ -570,7 +540,7 @@ describe('subscriptions', () => {
       expect(day.totals.cases).toBeGreaterThan(0);
       expect(numbers).toContain(day.totals.cases);
       const weeklyMail = received.find((mail) => mail.subject.includes('รายงานประจำสัปดาห์'))!;
-      expect(weeklyMail.files[0]!.type).toBe('application/pdf');
+      expect(weeklyMail.attachments[0]!.contentType).toBe('application/pdf');
       expect(weeklyMail.subject).toMatch(/25 พ\.ย\. 2569 – 1 ธ\.ค\. 2569/);
 
       // Someone who lost the right to export gets nothing more.
@@ -592,7 +562,7 @@ describe('subscriptions', () => {
       expect(await reports.subscriptions.sendDue()).toEqual({ sent: 0, skipped: 1 });
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.stop();
     }
   });
 });

@@ -7,6 +7,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  attachments: { fileName: string; contentType: string; content: Buffer }[];
 }
 
 /** A real SMTP server for tests: it accepts every message and keeps it parsed. */
@@ -25,7 +26,17 @@ export async function startSmtpSink(options: { port?: number } = {}): Promise<{
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '' });
+          messages.push({
+            to,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            messageId: mail.messageId ?? '',
+            attachments: mail.attachments.map((file) => ({
+              fileName: file.filename ?? '',
+              contentType: file.contentType,
+              content: file.content,
+            })),
+          });
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -51,13 +51,17 @@ export async function buildDashboard(
   const period = resolvePeriod(options.kind ?? 'dashboard', filter, now);
   const scope = await reportScope(db, actor, options.action ?? 'reports.read');
   const resolved = await resolveFilter(db, filter);
-  const cohort = await cohortFigures(db, period, resolved, scope, DIMENSIONS);
-  const live = await liveFigures(db, now, resolved, scope, DIMENSIONS);
-  const median = await medians(db, period, resolved, scope);
-  const contacts = await contactFigures(db, period, resolved, scope);
-  const [problems, ministries, provinces] = await Promise.all([problemNames(db), ministryNames(db), provinceNames(db)]);
+  // Independent reads: on PostgreSQL they run side by side on the pool (on the embedded database, one by one).
+  const [cohort, live, median, contacts, problems, ministries, provinces] = await Promise.all([
+    cohortFigures(db, period, resolved, scope, DIMENSIONS),
+    liveFigures(db, now, resolved, scope, DIMENSIONS),
+    medians(db, period, resolved, scope),
+    contactFigures(db, period, resolved, scope),
+    problemNames(db),
+    ministryNames(db),
+    provinceNames(db),
+  ]);
 
-  // The period's figures, with the state of now (whatever the period) in place of the period's share of it.
   const measuresOf = (dimension: Dimension, key: string | null): Measures => ({
     ...EMPTY,
     ...cohort.by[dimension].get(key),

@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  CONTACT_OUTCOMES,
   type Action,
   type Channel,
   type ContactOutcome,
@@ -146,7 +147,6 @@ function keyFigures(dashboard: Dashboard): ReportSection {
         t.reachedMet,
         'reached_met',
         share(t.reachedMet, t.reachedMet + t.reachedBreached),
-        t.medianFirstContactMinutes,
       ),
       row(L('ติดต่อเกิน 24 ชั่วโมง', 'Reached after 24 hours'), t.reachedBreached, 'reached_breached'),
       row(L('ยังไม่ได้ติดต่อ (ยังไม่เกินกำหนด)', 'Not yet reached (not late yet)'), t.reachedPending, 'reached_pending'),
@@ -158,7 +158,7 @@ function keyFigures(dashboard: Dashboard): ReportSection {
         share(t.stepsMet, t.stepsMet + t.stepsBreached),
       ),
       row(L('ขั้นตอนและการส่งต่อที่เกินเวลา', 'Steps and referrals late'), t.stepsBreached, null),
-      row(L('ยุติการให้บริการแล้ว', 'Closed'), t.closed, 'closed', share(t.closed, t.cases), t.medianClosureMinutes),
+      row(L('ยุติการให้บริการแล้ว', 'Closed'), t.closed, 'closed', share(t.closed, t.cases)),
       row(L('เรื่องที่เกินกำหนดขณะนี้', 'Cases overdue now'), t.overdueNow, 'overdue_now'),
       row(L('เรื่องที่มีการแจ้งเตือนที่ยังไม่ปิด', 'Cases with open alarms'), t.openAlarms, 'open_alarms'),
       row(L('การติดต่อทุกช่องทาง', 'Contacts on every channel'), t.contacts, null),
@@ -168,6 +168,14 @@ function keyFigures(dashboard: Dashboard): ReportSection {
         null,
         share(t.contactsNoCase, t.contacts),
       ),
+      row(
+        L('เวลาจากรับเรื่องถึงการติดต่อครั้งแรก', 'Time from intake to the first contact'),
+        null,
+        null,
+        null,
+        t.medianFirstContactMinutes,
+      ),
+      row(L('เวลาจากรับเรื่องถึงการยุติ', 'Time from intake to closure'), null, null, null, t.medianClosureMinutes),
     ],
   };
 }
@@ -285,16 +293,8 @@ async function serviceSections(
       ${resolved.ministryId ? sql`and r.ministry_id = ${resolved.ministryId}` : sql``}`.execute(db);
   const mentioned = new Map(mentions.rows.map((row) => [row.code, row.cases]));
 
-  const outcomeColumns: ContactOutcome[] = [
-    'case',
-    'advice',
-    'information',
-    'referred_elsewhere',
-    'prank',
-    'silent',
-    'wrong_number',
-    'pending',
-  ];
+  // Became a case first, the undecided chats last.
+  const outcomeColumns: ContactOutcome[] = [...CONTACT_OUTCOMES.filter((outcome) => outcome !== 'pending'), 'pending'];
   const byChannel = CHANNELS.map((channel) => {
     const rows = contacts.filter((row) => row.channel === channel);
     const cells: ReportRow['cells'] = { channel: CHANNEL_LABELS[channel] };

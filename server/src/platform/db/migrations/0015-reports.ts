@@ -102,8 +102,13 @@ const statements = [
     ${MEASURE_COLUMNS},
     unique nulls not distinct (${KEY})
   )`),
-  sql`create index case_report_month_ministry_idx on case_report_month(ministry_id, month)`,
-  sql`create index case_report_month_province_idx on case_report_month(province_code, month)`,
+  // Covering, one per column a filter or a scope narrows by: a combined question reads only its own rows, from the index.
+  ...['ministry_id', 'province_code', 'problem_code', 'channel'].map((column) =>
+    sql.raw(`create index case_report_month_${column}_idx on case_report_month(${column}, month)
+      include (${KEY.split(', ')
+        .filter((key) => key !== column && key !== 'month')
+        .join(', ')}, ${MEASURES})`),
+  ),
   sql`create index case_report_month_empty_idx on case_report_month(month) where cases = 0`,
 
   sql.raw(`create table report_marginal (

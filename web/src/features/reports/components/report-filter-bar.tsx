@@ -1,11 +1,8 @@
-import { CHANNELS, type ReportFilter, type ReportPeriod } from '@oscc/contract';
+import { type ReportFilter, type ReportPeriod } from '@oscc/contract';
 import { useId } from 'react';
-import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
-import { localizedRowName } from '../../../lib/format.ts';
-import { useProblemTypes, useProvinces } from '../../../lib/reference-data.ts';
-import { useAgencies } from '../api/reports.ts';
 import { BuddhistDateField } from './buddhist-date-field.tsx';
+import { ReportFilterFields } from './report-filter-fields.tsx';
 import {
   fiscalYearOf,
   PERIOD_PRESETS,
@@ -35,11 +32,8 @@ export function ReportFilterBar({
   defaultPeriod?: ReportPeriod;
   onChange: (filter: ReportFilter) => void;
 }) {
-  const { language, t } = useLanguage();
+  const { t } = useLanguage();
   const ids = useId();
-  const problemTypes = useProblemTypes();
-  const provinces = useProvinces();
-  const agencies = useAgencies();
   const hasDates = Boolean(filter.from || filter.to);
   const period = !hasDates && defaultPeriod ? defaultPeriod : periodOf(filter, today);
   const active = presetOf(hasDates || !defaultPeriod ? filter : period, today);
@@ -101,64 +95,7 @@ export function ReportFilterBar({
         />
       </div>
       <div className="filter-grid">
-        <div className="field">
-          <label htmlFor={`${ids}-problem`}>{t('reports.filter.problem')}</label>
-          <select
-            id={`${ids}-problem`}
-            value={filter.problem ?? ''}
-            onChange={(event) => set({ problem: event.target.value || undefined })}
-          >
-            <option value="">{t('reports.filter.all')}</option>
-            {problemTypes.data?.map((type) => (
-              <option key={type.code} value={type.code}>
-                {localizedRowName(type, language)}
-              </option>
-            ))}
-            {filter.problem && problemTypes.data && !problemTypes.data.some((type) => type.code === filter.problem) ? (
-              <option value={filter.problem}>{filter.problem}</option>
-            ) : null}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-channel`}>{t('reports.filter.channel')}</label>
-          <select
-            id={`${ids}-channel`}
-            value={filter.channel ?? ''}
-            onChange={(event) => set({ channel: (event.target.value || undefined) as ReportFilter['channel'] })}
-          >
-            <option value="">{t('reports.filter.all')}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`reports.channel.${channel}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ProvinceSelect
-          id={`${ids}-province`}
-          label={t('reports.filter.province')}
-          provinces={provinces.data}
-          value={filter.provinceCode ?? null}
-          onChange={(provinceCode) => set({ provinceCode: provinceCode ?? undefined })}
-        />
-        <div className="field">
-          <label htmlFor={`${ids}-agency`}>{t('reports.filter.agency')}</label>
-          <select
-            id={`${ids}-agency`}
-            value={filter.agencyId ?? ''}
-            onChange={(event) => set({ agencyId: event.target.value || undefined })}
-          >
-            <option value="">{t('reports.filter.all')}</option>
-            {agencies.data
-              ?.filter((agency) => agency.active || agency.id === filter.agencyId)
-              .map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {/* The tree shown by indenting: a ministry, then its departments under it. */}
-                  {`${'\u2003'.repeat(agency.depth)}${localizedRowName(agency, language)}`}
-                </option>
-              ))}
-          </select>
-        </div>
+        <ReportFilterFields idPrefix={ids} value={filter} onChange={set} />
       </div>
     </section>
   );

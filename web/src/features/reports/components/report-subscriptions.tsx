@@ -1,5 +1,4 @@
 import {
-  CHANNELS,
   EXPORT_FORMATS,
   formatBuddhistDate,
   REPORT_FREQUENCIES,
@@ -18,7 +17,6 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorMessage } from '../../../components/ui/error-message.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
-import { ProvinceSelect } from '../../../components/ui/province-select.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { localizedRowName } from '../../../lib/format.ts';
@@ -29,6 +27,7 @@ import {
   useRemoveReportSubscription,
   useReportSubscriptions,
 } from '../api/reports.ts';
+import { ReportFilterFields } from './report-filter-fields.tsx';
 
 /** 1 = Monday … 7 = Sunday, as the API counts them. */
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -169,9 +168,6 @@ function SubscriptionForm({ onAdded }: { onAdded: (kind: ReportKind) => void }) 
   const { language, t } = useLanguage();
   const ids = useId();
   const add = useAddReportSubscription();
-  const problemTypes = useProblemTypes();
-  const provinces = useProvinces();
-  const agencies = useAgencies();
   const [kind, setKind] = useState<ReportKind>('monthly');
   const [frequency, setFrequency] = useState<ReportFrequency>('weekly');
   const [weekday, setWeekday] = useState(1);
@@ -309,62 +305,7 @@ function SubscriptionForm({ onAdded }: { onAdded: (kind: ReportKind) => void }) 
         <fieldset className="fieldset">
           <legend>{t('reports.subscriptions.filterLegend')}</legend>
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor={`${ids}-problem`}>{t('reports.filter.problem')}</label>
-              <select
-                id={`${ids}-problem`}
-                value={filter.problem ?? ''}
-                onChange={(event) => setFilterField({ problem: event.target.value || undefined })}
-              >
-                <option value="">{t('reports.filter.all')}</option>
-                {problemTypes.data?.map((type) => (
-                  <option key={type.code} value={type.code}>
-                    {localizedRowName(type, language)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-channel`}>{t('reports.filter.channel')}</label>
-              <select
-                id={`${ids}-channel`}
-                value={filter.channel ?? ''}
-                onChange={(event) =>
-                  setFilterField({ channel: (event.target.value || undefined) as SubscriptionFilter['channel'] })
-                }
-              >
-                <option value="">{t('reports.filter.all')}</option>
-                {CHANNELS.map((channel) => (
-                  <option key={channel} value={channel}>
-                    {t(`reports.channel.${channel}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <ProvinceSelect
-              id={`${ids}-province`}
-              label={t('reports.filter.province')}
-              provinces={provinces.data}
-              value={filter.provinceCode ?? null}
-              onChange={(provinceCode) => setFilterField({ provinceCode: provinceCode ?? undefined })}
-            />
-            <div className="field">
-              <label htmlFor={`${ids}-agency`}>{t('reports.filter.agency')}</label>
-              <select
-                id={`${ids}-agency`}
-                value={filter.agencyId ?? ''}
-                onChange={(event) => setFilterField({ agencyId: event.target.value || undefined })}
-              >
-                <option value="">{t('reports.filter.all')}</option>
-                {agencies.data
-                  ?.filter((agency) => agency.active)
-                  .map((agency) => (
-                    <option key={agency.id} value={agency.id}>
-                      {`${'\u2003'.repeat(agency.depth)}${localizedRowName(agency, language)}`}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <ReportFilterFields idPrefix={ids} value={filter} onChange={setFilterField} />
           </div>
           {problems.has('filter') ? <p className="field-error">{t('reports.subscriptions.invalid.filter')}</p> : null}
         </fieldset>
