@@ -28,9 +28,14 @@ export async function visible(locator: Locator): Promise<Locator> {
   return locator;
 }
 
+/**
+ * Saves a full-page screenshot for people to look at. CI sets E2E_SCREENSHOTS=off: nobody looks at a throw-away
+ * checkout's pictures, and the ~150 full-page captures cost most of a minute (the page still settles its fonts).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Fonts load asynchronously; a screenshot before they arrive would show the fallback font.
   await page.evaluate(() => document.fonts.ready);
+  if (process.env.E2E_SCREENSHOTS === 'off') return;
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
 
