@@ -1,11 +1,9 @@
-import { copyFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
-  SCREENSHOTS,
   seriousAccessibilityProblems,
   signIn,
   visible,
@@ -30,10 +28,9 @@ const CALL_TAKER_ROLE = 'เจ้าหน้าที่รับสาย 130
 
 const app = useAppUnderTest();
 
-/** Screenshots for the repository's e2e folder and, for review, a copy of the same picture in /tmp. */
+/** Screenshots for the repository's e2e folder (none in CI). */
 async function capture(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  await copyFile(`${SCREENSHOTS}${name}.png`, `/tmp/${name}.png`);
 }
 
 /** The text of the matrix cell for an action (row) and a role (column). */
