@@ -64,7 +64,6 @@ export interface ResolvedFilter extends Omit<ReportFilter, 'from' | 'to' | 'agen
 export async function resolveFilter(db: Kysely<Database>, filter: ReportFilter & DrillFilter): Promise<ResolvedFilter> {
   const { from: _from, to: _to, agencyId, ...rest } = filter;
   const resolved: ResolvedFilter = { ...rest };
-  delete (resolved as { agencyId?: string }).agencyId;
   if (agencyId) {
     const agency = await db
       .selectFrom('agency')

@@ -28,7 +28,7 @@ export function useDrillTitle(query: DrillQuery, today: string, unitName: string
     const type = problemTypes.data?.find((item) => item.code === merged.problem);
     parts.push(type ? localizedRowName(type, language) : merged.problem);
   }
-  if (merged.channel) parts.push(t(`reports.channel.${merged.channel}`));
+  if (merged.channel) parts.push(t(`intake.channel.${merged.channel}`));
   if (merged.provinceCode) {
     const province = provinces.data?.find((item) => item.code === merged.provinceCode);
     parts.push(province ? localizedRowName(province, language) : merged.provinceCode);
@@ -38,7 +38,7 @@ export function useDrillTitle(query: DrillQuery, today: string, unitName: string
     if (agency) parts.push(localizedRowName(agency, language));
   }
   if (query.drill.unitId && unitName) parts.push(unitName);
-  if (query.drill.status) parts.push(t(`reports.status.${query.drill.status}`));
+  if (query.drill.status) parts.push(t(`cases.status.${query.drill.status}`));
   if (query.drill.stepCode) parts.push(t('reports.cases.step', { step: query.drill.stepCode }));
   parts.push(
     query.drill.month ? monthLabel(query.drill.month, language) : periodLabel(periodOf(query.filter, today), language),
@@ -130,7 +130,7 @@ export function ReportCases({
               {
                 key: 'channel',
                 header: t('reports.cases.column.channel'),
-                cell: (row) => t(`reports.channel.${row.channel}`),
+                cell: (row) => t(`intake.channel.${row.channel}`),
               },
               {
                 key: 'province',
@@ -145,7 +145,7 @@ export function ReportCases({
               {
                 key: 'status',
                 header: t('reports.cases.column.status'),
-                cell: (row) => t(`reports.status.${row.status}`),
+                cell: (row) => t(`cases.status.${row.status}`),
               },
               { key: 'firstContact', header: t('reports.cases.column.firstContact'), cell: firstContact },
             ]}

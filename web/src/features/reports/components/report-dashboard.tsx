@@ -207,8 +207,8 @@ function Breakdowns({ dashboard, filter }: { dashboard: Dashboard; filter: Repor
   const max = Math.max(1, ...rows.map((row) => row.cases));
   const nameOf = (row: ReportBreakdownItem) => {
     if (row.key === 'none') return t(`reports.none.${breakdown}`);
-    if (breakdown === 'byChannel') return t(`reports.channel.${row.key as 'hotline'}`, { defaultValue: row.nameTh });
-    if (breakdown === 'byStatus') return t(`reports.status.${row.key as 'new'}`, { defaultValue: row.nameTh });
+    if (breakdown === 'byChannel') return t(`intake.channel.${row.key as 'hotline'}`, { defaultValue: row.nameTh });
+    if (breakdown === 'byStatus') return t(`cases.status.${row.key as 'new'}`, { defaultValue: row.nameTh });
     return localizedRowName(row, language);
   };
   const link = (row: ReportBreakdownItem, measure: DrillMeasure, value: number, column: string) => {
@@ -317,7 +317,7 @@ function ContactOutcomes({ dashboard }: { dashboard: Dashboard }) {
               key: 'outcome',
               header: t('reports.outcomes.outcome'),
               isRowHeader: true,
-              cell: (row) => t(`reports.outcome.${row.outcome}`),
+              cell: (row) => t(`intake.outcome.${row.outcome}`),
             },
             {
               key: 'contacts',

@@ -55,7 +55,7 @@ export function ReportFilterFields({
           <option value="">{t('reports.filter.all')}</option>
           {CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {t(`reports.channel.${channel}`)}
+              {t(`intake.channel.${channel}`)}
             </option>
           ))}
         </select>

@@ -63,7 +63,7 @@ export function ReportSubscriptions() {
       const type = problemTypes.data?.find((item) => item.code === filter.problem);
       parts.push(type ? localizedRowName(type, language) : filter.problem);
     }
-    if (filter.channel) parts.push(t(`reports.channel.${filter.channel}`));
+    if (filter.channel) parts.push(t(`intake.channel.${filter.channel}`));
     if (filter.provinceCode) {
       const province = provinces.data?.find((item) => item.code === filter.provinceCode);
       parts.push(province ? localizedRowName(province, language) : filter.provinceCode);
