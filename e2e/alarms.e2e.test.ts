@@ -10,6 +10,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -35,6 +36,7 @@ async function signInAs(page: Page, email: string): Promise<void> {
 /** A human-trafficking report in Ratchaburi, recorded at the hotline through the API as the call-taker. */
 async function recordCase(page: Page): Promise<{ id: string; caseNumber: string }> {
   const response = await page.request.post('/api/intake/contacts', {
+    headers: await csrfHeaders(page),
     data: {
       callerPhone: '081 555 1300',
       outcome: 'case',
@@ -61,6 +63,7 @@ async function referToStation(page: Page, caseId: string): Promise<void> {
   const station = items.find((unit) => unit.nameTh === STATION);
   if (!station) throw new Error(`unit ${STATION} not found`);
   const sent = await page.request.post(`/api/cases/${caseId}/referrals`, {
+    headers: await csrfHeaders(page),
     data: { unitId: station.id, kind: 'lead' },
   });
   expect(sent.status()).toBe(201);
@@ -99,6 +102,7 @@ describe('an alarm reaches the province coordinator live, is acknowledged, and i
     const [warning, ...rest] = current.ladders.overdue;
     if (!warning) throw new Error('the overdue ladder has no warning level');
     const saved = await adminPage.request.put('/api/alarm-ladder', {
+      headers: await csrfHeaders(adminPage),
       data: {
         warningShare: WARNING_SHARE,
         ladders: {

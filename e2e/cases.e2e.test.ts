@@ -10,6 +10,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -46,6 +47,7 @@ function redSquarePng(size = 24): Buffer {
 /** A hotline case about the same victim (the same phone), recorded through the API as the call-taker. */
 async function recordCase(page: Page, narrative: string, crisis = false): Promise<{ id: string; caseNumber: string }> {
   const response = await page.request.post('/api/intake/contacts', {
+    headers: await csrfHeaders(page),
     data: {
       callerPhone: '089 111 2222',
       outcome: 'case',
@@ -266,6 +268,7 @@ describe('case screening', () => {
     // Another screener saves while this page is open.
     const current = (await (await page.request.get(`/api/cases/${second.id}`)).json()) as { version: number };
     const other = await page.request.post(`/api/cases/${second.id}/screening`, {
+      headers: await csrfHeaders(page),
       data: {
         version: current.version,
         problemTypes: ['begging'],

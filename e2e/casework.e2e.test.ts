@@ -9,6 +9,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -22,6 +23,7 @@ const app = useAppUnderTest();
 /** A human-trafficking report recorded at the hotline, through the API as the call-taker. */
 async function recordCase(page: Page): Promise<{ id: string; caseNumber: string }> {
   const response = await page.request.post('/api/intake/contacts', {
+    headers: await csrfHeaders(page),
     data: {
       callerPhone: '081 777 1300',
       outcome: 'case',
@@ -180,6 +182,7 @@ describe('working a human-trafficking case from the referral to the follow-up', 
     planForm = plan.getByRole('form', { name: 'แผนการช่วยเหลือ (จากฉบับที่ 1)' });
     await planForm.getByLabel('เป้าหมายและการช่วยเหลือ').fill('คุ้มครอง ฟื้นฟู ฝึกอาชีพ');
     const meanwhile = await page.request.put(`/api/cases/${kase.id}/plan`, {
+      headers: await csrfHeaders(page),
       data: { baseRevision: 1, assessment: 'ประเมินซ้ำโดยทีม', goals: 'คุ้มครอง ส่งกลับภูมิลำเนา' },
     });
     expect(meanwhile.status()).toBe(200);

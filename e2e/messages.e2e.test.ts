@@ -292,9 +292,10 @@ describe('a LINE conversation triaged into a case', () => {
 
     // A conversation is triaged once: a second try (a colleague a moment late) is refused.
     const again = await page.evaluate(async (url) => {
+      const token = /(?:^|; )oscc_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': token },
         body: JSON.stringify({ outcome: 'advice' }),
       });
       return { status: response.status, code: ((await response.json()) as { error?: { code?: string } }).error?.code };

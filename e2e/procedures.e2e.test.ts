@@ -8,6 +8,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -160,6 +161,7 @@ describe('procedures and a case on a phone', () => {
 
   it('shows a crisis case its procedure with the crisis time frames, and its state history', async () => {
     const response = await page.request.post('/api/intake/contacts', {
+      headers: await csrfHeaders(page),
       data: {
         callerPhone: '089 111 2222',
         outcome: 'case',

@@ -9,6 +9,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -22,6 +23,7 @@ const app = useAppUnderTest();
 /** A hotline case recorded through the API as the call-taker. */
 async function recordCase(page: Page, narrative: string): Promise<{ id: string; caseNumber: string }> {
   const response = await page.request.post('/api/intake/contacts', {
+    headers: await csrfHeaders(page),
     data: {
       callerPhone: '089 333 4444',
       outcome: 'case',
@@ -155,6 +157,7 @@ describe('referrals', () => {
       await signInAs(small, CALL_TAKER);
       const other = await recordCase(small, 'เด็กชายถูกทำร้ายอีกครั้ง ต้องส่งต่อด่วน');
       const sent = await small.request.post(`/api/cases/${other.id}/referrals`, {
+        headers: await csrfHeaders(small),
         data: { unitId: await unitId(small), kind: 'lead' },
       });
       expect(sent.status()).toBe(201);

@@ -13,6 +13,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  csrfHeaders,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -36,6 +37,7 @@ async function recordContact(
   contact: { channel: 'hotline' | 'walk_in'; problem?: string; areaCode?: string; crisis?: boolean },
 ): Promise<void> {
   const response = await page.request.post('/api/intake/contacts', {
+    headers: await csrfHeaders(page),
     data: contact.problem
       ? {
           channel: contact.channel,

@@ -119,6 +119,21 @@ export const ERRORS = {
     th: 'คำขอนี้ไม่ได้มาจากหน้าเว็บของระบบ',
     en: 'This request did not come from the application.',
   },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    th: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
+    en: 'This request did not come from the application. Please reload the page and try again.',
+  },
+  IDENTITIES_MASKED: {
+    status: 403,
+    th: 'ข้อมูลระบุตัวบุคคลของเรื่องนี้ถูกปกปิดสำหรับบทบาทของคุณ หากจำเป็นต้องเปิดดู กรุณาระบุเหตุผล (ผู้บังคับบัญชาจะได้รับแจ้ง)',
+    en: 'The identities in this case are masked for your role. To open them, state your reason (your supervisor will be told).',
+  },
+  CASE_ANONYMISED: {
+    status: 409,
+    th: 'เรื่องนี้พ้นระยะเวลาการเก็บรักษาและถูกทำให้เป็นข้อมูลนิรนามแล้ว ไม่มีข้อมูลระบุตัวบุคคลให้เปิดดู',
+    en: 'This case is past its retention period and has been anonymised: there are no identities left to reveal.',
+  },
   NOT_FOUND: {
     status: 404,
     th: 'ไม่พบข้อมูลที่ต้องการ',

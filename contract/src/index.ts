@@ -16,3 +16,4 @@ export * from './api/procedures.ts';
 export * from './api/casework.ts';
 export * from './api/alarms.ts';
 export * from './api/reports.ts';
+export * from './api/privacy.ts';

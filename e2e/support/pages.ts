@@ -93,3 +93,12 @@ export async function optionsLoaded(page: Page, select: Locator): Promise<void> 
     { timeout: WAIT_MS },
   );
 }
+
+/**
+ * The session's CSRF token as a header, for API calls a test makes through the page's request context (the web
+ * app's own calls add it from the same cookie).
+ */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  const cookie = (await page.context().cookies()).find((item) => item.name === 'oscc_csrf');
+  return cookie ? { 'x-csrf-token': cookie.value } : {};
+}

@@ -15,6 +15,7 @@ import {
 import type { Config } from './config.ts';
 import { alarmsRoutes, createAlarmFeed, createAlarmsService, type AlarmsService } from './modules/alarms/index.ts';
 import { auditRoutes, createAuditRepository } from './modules/audit/index.ts';
+import { createPrivacyService, privacyRoutes, type PrivacyService } from './modules/privacy/index.ts';
 import { createReportsService, reportsRoutes, type ReportsService } from './modules/reports/index.ts';
 import {
   createIntakeService,
@@ -67,6 +68,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
+import { registerCsrfProtection } from './platform/http/csrf.ts';
 import { describeMultipartRoutes } from './platform/http/multipart.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
@@ -98,6 +100,7 @@ export interface Services {
   social: SocialService;
   alarms: AlarmsService;
   reports: ReportsService;
+  privacy: PrivacyService;
 }
 
 export function createServices({
@@ -110,7 +113,13 @@ export function createServices({
   // The outbox row is committed; ask a worker to send it now rather than at the next minute.
   const onEmailQueued = () => void jobs?.send(SEND_PENDING_EMAILS).catch(() => undefined);
   const fields = createFieldProtector(resolveFieldKeys(config));
-  const cases = createCasesService({ db, clock, fields });
+  const cases = createCasesService({
+    db,
+    clock,
+    fields,
+    revealMinutes: config.privacy.revealMinutes,
+    appUrl: config.appUrl,
+  });
   const alarms = createAlarmsService({ db, clock });
   return {
     alarms,
@@ -118,6 +127,12 @@ export function createServices({
       db,
       clock,
       schedule: { ...config.reports, appUrl: config.appUrl },
+    }),
+    privacy: createPrivacyService({
+      db,
+      clock,
+      fields,
+      retentionDefaultYears: config.privacy.retentionDefaultYears,
     }),
     organisations: createOrganisationsService({ db, clock }),
     unitImport: createUnitImportService({ db, clock }),
@@ -209,6 +224,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSameOriginCheck(app, config.publicUrl ? [new URL(config.publicUrl).origin] : []);
 
   const services = createServices({ config, database, clock, jobs });
+  registerCsrfProtection(app, {
+    key: services.fields.derivedKey('csrf'),
+    sessionCookie: SESSION_COOKIE,
+    isSecure: (request) =>
+      config.session.cookieSecure === 'auto' ? request.protocol === 'https' : config.session.cookieSecure,
+  });
   registerAccessControl(
     app,
     async (request) => {
@@ -297,6 +318,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(peopleRoutes, { people: services.people, importer: services.importer, roles: services.roles });
   await app.register(auditRoutes, { audit: createAuditRepository(db) });
   await app.register(reportsRoutes, { reports: services.reports });
+  await app.register(privacyRoutes, { privacy: services.privacy });
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);
 
   return app;

@@ -10,9 +10,12 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './modules/demo/index.ts'
 import { createUsersRepository, hashPassword, passwordProblems } from './modules/identity/index.ts';
 import { createUnitImportService } from './modules/organisations/index.ts';
 import { createUserImportService } from './modules/people/index.ts';
+import { anonymiseDueCases, rotateFieldKeys } from './modules/privacy/index.ts';
 import { CONSOLE_OPERATOR } from './platform/authorization/console-operator.ts';
 import { systemClock } from './platform/clock.ts';
-import { generateFieldKeys } from './platform/crypto/field-protection.ts';
+import { sealAuditEvents, verifyAuditChain } from './platform/audit/audit-chain.ts';
+import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
+import { createFieldProtector, generateFieldKeys } from './platform/crypto/field-protection.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 
 export interface CliIo {
@@ -267,6 +270,55 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             : 'Dry run only: nothing was changed. Run again with --apply to import.',
         );
         if ((s.error > 0 || report.problems.length > 0) && !report.applied) exitCode = 3;
+      });
+    });
+
+  program
+    .command('verify-audit')
+    .description("seal what is waiting, then recompute the audit trail's hash chain and report any break (exit 4)")
+    .option('--no-seal', 'only check: do not seal the events written since the sealing job last ran')
+    .action(async (options: { seal: boolean }) => {
+      await withDatabase(async (database) => {
+        const key = createFieldProtector(resolveFieldKeys(config)).derivedKey('audit-chain');
+        if (options.seal) {
+          const sealed = await sealAuditEvents(database.db, key, systemClock);
+          if (sealed) io.out(`Sealed ${sealed} new event(s) into the chain.`);
+        }
+        const report = await verifyAuditChain(database.db, key);
+        io.out(`Checked ${report.sealed} sealed event(s); ${report.unsealed} not sealed yet.`);
+        if (report.head) io.out(`Chain head: ${report.head.seq} ${report.head.hash}`);
+        if (report.ok) {
+          io.out('The audit trail is intact.');
+          return;
+        }
+        for (const problem of report.problems) io.err(`! ${problem}`);
+        io.err('The audit trail has been tampered with.');
+        exitCode = 4;
+      });
+    });
+
+  program
+    .command('rotate-keys')
+    .description('re-encrypt every protected field under the current key (the first of FIELD_KEYS)')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        const fields = createFieldProtector(resolveFieldKeys(config));
+        const report = await rotateFieldKeys(database.db, fields, (column, rotated) => {
+          if (rotated) io.out(`  ${column}: ${rotated}`);
+        });
+        io.out(`Re-encrypted ${report.total} value(s). Keys other than the current one can now be retired.`);
+      });
+    });
+
+  program
+    .command('anonymise')
+    .description('anonymise now the closed cases past their retention period (the nightly job does the same)')
+    .action(async () => {
+      await withDatabase(async (database) => {
+        await prepareDatabase(database, systemClock, { demoData: false, log });
+        const fields = createFieldProtector(resolveFieldKeys(config));
+        const done = await anonymiseDueCases(database.db, fields, systemClock, config.privacy.retentionDefaultYears);
+        io.out(`Anonymised ${done} case(s).`);
       });
     });
 

@@ -90,6 +90,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59')
     .default('07:00'),
+  /** Years a closed case keeps its identities when its problem types have no period of their own. */
+  RETENTION_DEFAULT_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Minutes one break-the-glass opening of a case shows its identities. */
+  REVEAL_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -127,6 +131,7 @@ export interface Config {
    * (PostgreSQL needs them configured, so that every process shares them).
    */
   readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
+  readonly privacy: { readonly retentionDefaultYears: number; readonly revealMinutes: number };
   /** null: the LINE channel is not set up (its webhook answers 503). */
   readonly line: { readonly channelSecret: string; readonly accessToken: string; readonly apiUrl: string } | null;
   /** null: no SMS gateway (alarms go by the other channels). */
@@ -239,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deliveryLeaseSeconds: e.ALARM_DELIVERY_LEASE_SECONDS,
       digestCron: e.ALARM_DIGEST_CRON,
     }),
+    privacy: Object.freeze({ retentionDefaultYears: e.RETENTION_DEFAULT_YEARS, revealMinutes: e.REVEAL_MINUTES }),
     reports: Object.freeze({
       sendHour: Number(e.REPORT_SEND_TIME.slice(0, 2)),
       sendMinute: Number(e.REPORT_SEND_TIME.slice(3, 5)),

@@ -3,6 +3,7 @@ import type { GeographyTables } from './modules/geography/geography.table.ts';
 import type { IdentityTables } from './modules/identity/identity.table.ts';
 import type { IntakeTables } from './modules/intake/intake.table.ts';
 import type { OrganisationTables } from './modules/organisations/organisations.table.ts';
+import type { PrivacyTables } from './modules/privacy/privacy.table.ts';
 import type { ProcedureTables } from './modules/procedures/procedures.table.ts';
 import type { ReportTables } from './modules/reports/reports.table.ts';
 import type { MailTables } from './platform/mail/outbox.table.ts';
@@ -21,4 +22,5 @@ export interface Database
     ProcedureTables,
     CalendarTables,
     AlarmTables,
-    ReportTables {}
+    ReportTables,
+    PrivacyTables {}

@@ -8,11 +8,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCases } from './modules/demo/index.ts';
 import { alarmJobs, startAlarmRunner } from './modules/alarms/index.ts';
 import { reportJobs } from './modules/reports/index.ts';
+import { privacyJobs } from './modules/privacy/index.ts';
 import { identityJobs } from './modules/identity/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
 import { mailJobs } from './platform/mail/mail.jobs.ts';
+import { auditJobs } from './platform/audit/audit-chain.ts';
 import { createMailer } from './platform/mail/outbox.ts';
 import { createSmsSender } from './platform/sms/sms-gateway.ts';
 
@@ -95,6 +97,8 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
       ...mailJobs(database.db, mailer, systemClock),
       ...alarmJobs(database.db, systemClock, config.appUrl, config.alarms.digestCron),
       ...reportJobs(database.db, jobServices.reports.subscriptions),
+      ...auditJobs(database.db, jobServices.fields.derivedKey('audit-chain'), systemClock),
+      ...privacyJobs(database.db, jobServices.fields, systemClock, config.privacy.retentionDefaultYears),
     ],
     log,
     work: runsJobs,

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.ts';
 import { loadConfig } from '../src/config.ts';
+import { recordAudit } from '../src/platform/audit/audit.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { verifyPassword } from '../src/modules/identity/index.ts';
 
@@ -116,6 +118,45 @@ describe('npx oscc', () => {
     const first = await run(['seed-demo']);
     expect(first.out).toMatch(/Demo data seeded: 17 agencies, \d+ units/);
     expect((await run(['seed-demo'])).out).toContain('already there');
+  });
+
+  it('verify-audit: seals the trail and finds it intact — and finds an event altered behind the trigger', async () => {
+    // Something to audit (the console's own changes are recorded with no actor).
+    const seeded = await openDatabase({ engine: 'pglite', dataDir });
+    try {
+      await recordAudit(
+        seeded.db,
+        { actorUserId: null, requestId: null, now: new Date() },
+        { action: 'unit.update', entityType: 'unit', entityId: 'cli-test', after: { nameTh: 'ทดสอบ' } },
+      );
+    } finally {
+      await seeded.close();
+    }
+    const first = await run(['verify-audit']);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Sealed \d+ new event\(s\)/);
+    expect(first.out).toContain('The audit trail is intact.');
+    const database = await openDatabase({ engine: 'pglite', dataDir });
+    try {
+      await sql`alter table audit_event disable trigger audit_event_append_only`.execute(database.db);
+      await sql`update audit_event set action = 'user.nothing' where id = (select max(id) from audit_event)`.execute(
+        database.db,
+      );
+      await sql`alter table audit_event enable trigger audit_event_append_only`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const second = await run(['verify-audit', '--no-seal']);
+    expect(second.code).toBe(4);
+    expect(second.err).toMatch(/altered/);
+    expect(second.err).toContain('tampered');
+  });
+
+  it('rotate-keys: re-encrypts under the first key of FIELD_KEYS (none to do on a fresh folder)', async () => {
+    const result = await run(['rotate-keys']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Re-encrypted 0 value\(s\)/);
   });
 
   it('explains bad configuration and exits with 78', async () => {

@@ -8,7 +8,9 @@ import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { currentTotp } from '../src/modules/identity/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
-import { generateFieldKeys } from '../src/platform/crypto/field-protection.ts';
+import { resolveFieldKeys } from '../src/platform/crypto/field-keys.ts';
+import { createFieldProtector, generateFieldKeys } from '../src/platform/crypto/field-protection.ts';
+import { CSRF_HEADER, csrfTokenFor } from '../src/platform/http/csrf.ts';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { RouteRecord } from '../src/platform/http/access.ts';
 import type { JobQueue } from '../src/platform/jobs/job-queue.ts';
@@ -131,6 +133,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = await buildApp({ config, database, clock, jobs: options.jobs ?? null, routes });
   options.extend?.(app);
   await app.ready();
+  sendCsrfTokens(app, createFieldProtector(resolveFieldKeys(config)).derivedKey('csrf'));
   appClocks.set(app, clock);
   return {
     app,
@@ -188,6 +191,27 @@ export async function signIn(
     totpSecrets.set(email.toLowerCase(), secret);
   }
   return header;
+}
+
+/**
+ * The tests speak to the API as the web app does: a request with a session
+ * cookie also carries its CSRF token (`x-csrf-token`), unless the test sets
+ * that header or the token's cookie itself (to test the protection, say).
+ */
+function sendCsrfTokens(app: FastifyInstance, key: Buffer): void {
+  const original = app.inject.bind(app) as (options: unknown, callback?: unknown) => unknown;
+  const patched = (options: unknown, callback?: unknown) => {
+    if (options && typeof options === 'object') {
+      const request = options as { headers?: Record<string, unknown> };
+      const cookie = request.headers?.cookie;
+      const session = typeof cookie === 'string' ? /(?:^|;\s*)oscc_session=([^;]*)/.exec(cookie)?.[1] : undefined;
+      // A test that sends the header, or the token's cookie, manages the token itself.
+      if (session && !(CSRF_HEADER in (request.headers ?? {})) && !cookie!.toString().includes('oscc_csrf='))
+        options = { ...request, headers: { ...request.headers, [CSRF_HEADER]: csrfTokenFor(key, session) } };
+    }
+    return original(options, callback);
+  };
+  (app as unknown as { inject: typeof patched }).inject = patched;
 }
 
 /** Each test app's clock, so TOTP codes are computed for the time the server sees. */

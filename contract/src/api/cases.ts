@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, CONTACT_OUTCOMES, ID_TYPES, NewCaseInput, PERSON_ROLES, RoutingDecision, SEXES } from './intake.ts';
 import { CASE_STATES, ProcedureStep, Referral, type CaseState } from './procedures.ts';
+import { CaseDisclosure } from './privacy.ts';
 
 /** Where a case stands: the states of the case state machine (`CASE_STATES`). */
 export const CASE_STATUSES = CASE_STATES;
@@ -130,6 +131,10 @@ export const CaseDetail = CaseSummary.extend({
       steps: z.array(ProcedureStep),
     })
     .nullable(),
+  /** Whether the identities above are masked for this reader, and whether they may break the glass. */
+  disclosure: CaseDisclosure,
+  /** When the case passed its retention period and lost its identities (null while it keeps them). */
+  anonymisedAt: z.string().nullable(),
   /** Every referral of the case, the lead unit's and the team's, newest last. */
   referrals: z.array(Referral),
   /** Every change of state: who, when, why. */

@@ -374,10 +374,12 @@ export const en: Dictionary = {
       cases: {
         intake: 'Take contacts and new cases',
         read: 'Read case details',
+        identify: 'See identities unmasked (names, ID and phone numbers, addresses, narrative, attachments)',
         screen: 'Screen, merge and link cases',
         work: 'Accept referrals and work cases',
         approve: 'Approve case closures',
       },
+      privacy: { manage: "Manage data subjects' requests, the breach register and retention periods" },
       system: { jobs: { read: 'View background jobs' }, config: { read: 'View system settings and API docs' } },
     },
     condition: {

@@ -96,6 +96,21 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+function readCookie(name: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** The session's CSRF token for a state-changing request: the server hands our pages (and only them) a readable cookie. */
+export function csrfHeader(): Record<string, string> {
+  const token = readCookie('oscc_csrf');
+  return token ? { 'x-csrf-token': token } : {};
+}
+
 /**
  * Calls the API on our own origin. The session is an HttpOnly cookie, so it
  * travels by itself; POSTs send a JSON body because the server accepts
@@ -109,6 +124,7 @@ export async function apiRequest<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal };
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   if (method !== 'GET' && form) {
     init.body = form;
   } else if (method !== 'GET' && file) {

@@ -1,5 +1,5 @@
 import type { Action } from '@oscc/contract';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import type { AuditScope } from '../../platform/audit/audit.ts';
 import { isAllowed, type Principal, type RecordScope } from '../../platform/authorization/scope.ts';
@@ -7,10 +7,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { ReferralsService } from './referrals.service.ts';
 
 /** The SQL giving a case's ministry: the root agency of its responsible unit (for scope filters on case lists). */
-export const caseMinistry = sql<
-  string | null
->`(select agency.root_id from unit join agency on agency.id = unit.agency_id
-  where unit.id = case_file.responsible_unit_id)`;
+export { caseMinistry } from '../intake/index.ts';
 
 /** A case's scope: its responsible unit, its province and that unit's ministry. */
 export function recordScope(row: {
@@ -40,6 +37,7 @@ export function createCaseAccess(db: Kysely<Database>, referrals: Pick<Referrals
         'case_file.province_code',
         'case_file.case_number',
         'case_file.crisis',
+        'case_file.anonymised_at',
         'agency.root_id as ministry_id',
       ])
       .where('case_file.id', '=', caseId)

@@ -1,6 +1,9 @@
 import {
   ATTACHMENT_MAX_BYTES,
+  CaseAccessPage,
+  CaseAccessQuery,
   CaseDetail,
+  RevealCaseRequest,
   CasePage,
   CaseQueueQuery,
   ErrorResponse,
@@ -67,6 +70,37 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
       },
     },
     async (request) => cases.get(actor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/reveal',
+    {
+      config: { access: { action: 'cases.read' } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Break the glass: open the masked identities of a case for a while, with a stated reason (audited; the supervisor is told)',
+        params: Id,
+        body: RevealCaseRequest,
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (request) => cases.reveal(actor(request), request.params.id, request.body.reason),
+  );
+
+  app.get(
+    '/api/cases/:id/access-log',
+    {
+      config: { access: { action: 'audit.read' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Who has seen the case: every view, attachment opened and glass broken, newest first',
+        params: Id,
+        querystring: CaseAccessQuery,
+        response: { 200: CaseAccessPage, ...errors },
+      },
+    },
+    async (request) => cases.accessLog(actor(request), request.params.id, request.query),
   );
 
   app.get(

@@ -1,7 +1,10 @@
 import {
   canTransition,
   STAFF_MEDIA_TYPES,
+  type CaseAccessPage,
+  type CaseAccessQuery,
   type CaseDetail,
+  type CaseDisclosure,
   type CasePage,
   type CaseQueueQuery,
   type CaseState,
@@ -26,6 +29,7 @@ import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, moveCase, nameSimilarity, routeCase, storeAttachments } from '../intake/index.ts';
 import { caseMinistry, createCaseAccess, recordScope } from './case-access.ts';
 import { parseSteps } from './case-steps.ts';
+import { createDisclosure } from './disclosure.ts';
 import { createReferralsService } from './referrals.service.ts';
 
 export interface CaseActor {
@@ -49,13 +53,32 @@ export function createCasesService({
   db,
   clock,
   fields,
+  revealMinutes = 30,
+  appUrl = 'http://localhost:3000',
 }: {
   db: Kysely<Database>;
   clock: Clock;
   fields: FieldProtector;
+  /** How long breaking the glass shows a reader without `cases.identify` the identities. */
+  revealMinutes?: number;
+  /** The base of links in e-mails. */
+  appUrl?: string;
 }) {
   const referrals = createReferralsService({ db, clock });
-  const { caseFor, caseForAny } = createCaseAccess(db, referrals);
+  const { caseFor, caseForAny, scopeOf } = createCaseAccess(db, referrals);
+  const disclosure = createDisclosure({ db, clock, fields, revealMinutes, appUrl });
+
+  /** How much of a case this reader sees (also after a change that may have moved the case). */
+  async function disclosureOf(actor: Principal, caseId: string): Promise<CaseDisclosure> {
+    const row = await scopeOf(caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    const openUnits = await referrals.openReferralScopes(caseId);
+    return disclosure.disclosureFor(actor, caseId, [recordScope(row), ...openUnits], !!row.anonymised_at);
+  }
+
+  async function detailFor(actor: Principal, caseId: string): Promise<CaseDetail> {
+    return detail(caseId, await disclosureOf(actor, caseId));
+  }
 
   async function summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
     if (ids.length === 0) return new Map();
@@ -127,7 +150,8 @@ export function createCasesService({
     );
   }
 
-  async function detail(caseId: string): Promise<CaseDetail> {
+  async function detail(caseId: string, shown: CaseDisclosure): Promise<CaseDetail> {
+    const view = disclosure.viewer(shown.masked);
     const [summary, row, people, links, merged, attachments, contacts] = await Promise.all([
       summaries([caseId]),
       db.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow(),
@@ -213,24 +237,24 @@ export function createCasesService({
     return {
       ...summary.get(caseId)!,
       version: row.version,
-      narrative: fields.reveal(row.narrative_protected, 'case.narrative'),
-      address: fields.revealOptional(row.address_protected, 'case.address'),
+      narrative: view.text(row.narrative_protected, 'case.narrative'),
+      address: view.optionalText(row.address_protected, 'case.address'),
       latitude: row.latitude,
       longitude: row.longitude,
       reporter: { anonymous: row.reporter_anonymous, relation: row.reporter_relation },
       people: people.map((p) => ({
         id: p.id,
         role: p.role as CaseDetail['people'][number]['role'],
-        name: fields.revealOptional(p.name_protected, 'person.name'),
+        name: view.name(p.name_protected),
         idType: p.id_type as CaseDetail['people'][number]['idType'],
-        idNumber: fields.revealOptional(p.id_number_protected, 'person.id_number'),
+        idNumber: view.idNumber(p.id_number_protected),
         passportCountry: p.passport_country,
         nationality: p.nationality,
         birthDate: p.birth_date,
         estimatedAge: p.estimated_age,
         sex: p.sex as CaseDetail['people'][number]['sex'],
         disability: p.disability,
-        phone: fields.revealOptional(p.phone_protected, 'person.phone'),
+        phone: view.phone(p.phone_protected),
       })),
       routing: row.routing as RoutingDecision,
       mergedInto: mergedInto ? { id: mergedInto.id, caseNumber: mergedInto.case_number } : null,
@@ -256,7 +280,7 @@ export function createCasesService({
         id: a.id,
         mediaType: a.media_type,
         byteSize: a.byte_size,
-        fileName: fields.revealOptional(a.file_name_protected, 'attachment.file_name'),
+        fileName: view.optionalText(a.file_name_protected, 'attachment.file_name'),
         source: a.source,
         createdAt: new Date(a.created_at).toISOString(),
       })),
@@ -276,6 +300,8 @@ export function createCasesService({
             steps: parseSteps(procedure.steps),
           }
         : null,
+      disclosure: shown,
+      anonymisedAt: row.anonymised_at ? new Date(row.anonymised_at).toISOString() : null,
       referrals: referralList,
       transitions: transitions.map((t) => ({
         from: t.from_status as CaseState | null,
@@ -334,13 +360,46 @@ export function createCasesService({
     /** One case with everything on it; the read itself goes into the audit trail (who saw which case, when). */
     async get(actor: CaseActor, caseId: string): Promise<CaseDetail> {
       const kase = await caseFor(actor.principal, caseId, 'cases.read');
+      const shown = await disclosure.disclosureFor(
+        actor.principal,
+        caseId,
+        [kase.scope, ...kase.openUnits],
+        !!kase.anonymised_at,
+      );
       await recordAudit(db, audit(actor, clock.now()), {
         action: 'case.view',
         entityType: 'case',
         entityId: caseId,
+        after: { identified: !shown.masked && !kase.anonymised_at },
         scope: kase.scope,
       });
-      return detail(caseId);
+      return detail(caseId, shown);
+    },
+
+    /**
+     * Breaks the glass: a reader without `cases.identify` states why they need
+     * the identities; they see them for a while, and their supervisor is told.
+     */
+    async reveal(actor: CaseActor, caseId: string, reason: string): Promise<CaseDetail> {
+      const kase = await caseFor(actor.principal, caseId, 'cases.read');
+      if (kase.anonymised_at) throw new AppError('CASE_ANONYMISED');
+      const before = await disclosure.disclosureFor(actor.principal, caseId, [kase.scope, ...kase.openUnits], false);
+      if (before.canReveal) await disclosure.reveal(actor, kase, reason);
+      const shown = await disclosure.disclosureFor(actor.principal, caseId, [kase.scope, ...kase.openUnits], false);
+      await recordAudit(db, audit(actor, clock.now()), {
+        action: 'case.view',
+        entityType: 'case',
+        entityId: caseId,
+        after: { identified: !shown.masked },
+        scope: kase.scope,
+      });
+      return detail(caseId, shown);
+    },
+
+    /** Who has seen the case (for people whose `audit.read` reaches it: the supervisors). */
+    async accessLog(actor: CaseActor, caseId: string, query: CaseAccessQuery): Promise<CaseAccessPage> {
+      await caseFor(actor.principal, caseId, 'audit.read');
+      return disclosure.accessLog(caseId, query);
     },
 
     /**
@@ -577,7 +636,7 @@ export function createCasesService({
           scope: kase.scope,
         });
       });
-      return detail(caseId);
+      return detailFor(actor.principal, caseId);
     },
 
     /** Links two cases about the same people or events; both stay open, each shows the other. */
@@ -618,7 +677,7 @@ export function createCasesService({
             scope: kase.scope,
           });
       });
-      return detail(caseId);
+      return detailFor(actor.principal, caseId);
     },
 
     async unlink(actor: CaseActor, caseId: string, relatedCaseId: string): Promise<CaseDetail> {
@@ -641,7 +700,7 @@ export function createCasesService({
           scope: kase.scope,
         });
       });
-      return detail(caseId);
+      return detailFor(actor.principal, caseId);
     },
 
     /**
@@ -743,7 +802,7 @@ export function createCasesService({
           scope: target.scope,
         });
       });
-      return detail(caseId);
+      return detailFor(actor.principal, caseId);
     },
 
     /** Files staff attach to a case: photos and PDFs, checked by their content, stored encrypted. */
@@ -772,7 +831,7 @@ export function createCasesService({
           scope: kase.scope,
         });
       });
-      return detail(caseId);
+      return detailFor(actor.principal, caseId);
     },
 
     /** One attachment's content, for someone who may read the case; each opening is audited. */
@@ -789,6 +848,9 @@ export function createCasesService({
         .where('case_id', '=', caseId)
         .executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND');
+      if (kase.anonymised_at) throw new AppError('CASE_ANONYMISED');
+      const shown = await disclosure.disclosureFor(actor.principal, caseId, [kase.scope, ...kase.openUnits], false);
+      if (shown.masked) throw new AppError('IDENTITIES_MASKED');
       await recordAudit(db, audit(actor, clock.now()), {
         action: 'case.attachment.view',
         entityType: 'case',

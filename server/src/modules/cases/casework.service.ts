@@ -930,7 +930,7 @@ export function createCaseworkService({
         action: 'case.view',
         entityType: 'case',
         entityId: caseId,
-        after: { part: 'alarms' },
+        after: { part: 'alarms', identified: false },
         scope: kase.scope,
       });
       return alarms.caseHistory(caseId);
@@ -942,7 +942,7 @@ export function createCaseworkService({
         action: 'case.view',
         entityType: 'case',
         entityId: caseId,
-        after: { part: 'timeline' },
+        after: { part: 'timeline', identified: false },
         scope: kase.scope,
       });
       const [

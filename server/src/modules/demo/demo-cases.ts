@@ -156,8 +156,19 @@ export async function seedDemoCases({
     line: DEMO_SOCIAL.line,
     facebook: DEMO_SOCIAL.facebook,
   });
+  // The 1300 desk takes contacts nation-wide: the grant a call taker's role gives (and all triage needs).
   const callTakerActor = {
-    principal: { userId: callTaker.id, unitId: callTaker.unit_id, grants: [] },
+    principal: {
+      userId: callTaker.id,
+      unitId: callTaker.unit_id,
+      grants: [
+        {
+          action: 'cases.intake' as const,
+          conditions: [['everywhere' as const]],
+          scope: { level: 'nation' as const, unitId: null, provinceCode: null, agencyId: null },
+        },
+      ],
+    },
     requestId: null,
   };
 

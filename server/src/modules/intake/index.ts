@@ -7,3 +7,4 @@ export type { IntakeTables } from './intake.table.ts';
 export { createSocialService, type SocialService } from './social.service.ts';
 export { socialRoutes } from './social.routes.ts';
 export { activeProcedureFor, moveCase } from './case-state.ts';
+export { caseMinistry, readableCase, reachableContact, reachesNation } from './case-reach.ts';

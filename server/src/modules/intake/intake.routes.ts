@@ -129,7 +129,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
         response: { 200: CallerHistory, ...errors },
       },
     },
-    async (request) => intake.callerHistory(request.query.phone),
+    async (request) => intake.callerHistory(requireActor(request), request.query.phone),
   );
 
   app.get(
@@ -144,7 +144,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ intake: IntakeService; public
         response: { 200: z.object({ items: z.array(RelatedCase) }), ...errors },
       },
     },
-    async (request) => ({ items: await intake.relatedCases(request.query) }),
+    async (request) => ({ items: await intake.relatedCases(requireActor(request), request.query) }),
   );
 
   app.get(

@@ -36,6 +36,7 @@ import { createUsersRepository, decoyPasswordHash, hashPassword, verifyPassword 
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, storeAttachments } from './attachments.ts';
 import { activeProcedureFor, moveCase } from './case-state.ts';
+import { reachableContact, readableCase, reachesNation } from './case-reach.ts';
 import { nameSimilarity } from './name-similarity.ts';
 import { routeCase } from './routing.ts';
 
@@ -525,7 +526,8 @@ export function createIntakeService({
         .select(['social_conversation.provider', 'social_conversation.contact_id', 'intake_contact.outcome'])
         .where('social_conversation.id', '=', conversationId)
         .executeTakeFirst();
-      if (!conversation) throw new AppError('NOT_FOUND');
+      // Conversations not yet triaged belong to the people who take contacts nation-wide.
+      if (!conversation || !reachesNation(actor.principal, 'cases.intake')) throw new AppError('NOT_FOUND');
       if (conversation.outcome !== 'pending') throw new AppError('CONFLICT', { internal: 'already triaged' });
       return decideContact(actor, conversation.provider, input, conversation.contact_id);
     },
@@ -708,7 +710,7 @@ export function createIntakeService({
      * within the period (names are protected, so the candidates of that
      * province and period are revealed and compared here, at most 2,000).
      */
-    async relatedCases(query: RelatedCasesQuery): Promise<RelatedCase[]> {
+    async relatedCases(actor: Principal, query: RelatedCasesQuery): Promise<RelatedCase[]> {
       const now = clock.now();
       const since = new Date(now.getTime() - query.days * 86_400_000);
       const reasons = new Map<string, Set<RelatedCase['reasons'][number]>>();
@@ -769,6 +771,7 @@ export function createIntakeService({
         .select(['id', 'case_number', 'status', 'created_at'])
         .where('id', 'in', [...reasons.keys()])
         .where('created_at', '>=', since)
+        .where(readableCase(actor)) // only the cases this person may read
         .orderBy('created_at', 'desc')
         .limit(50)
         .execute();
@@ -782,7 +785,7 @@ export function createIntakeService({
     },
 
     /** Earlier contacts and open cases of a number, found by its keyed hash (the number itself is never stored). */
-    async callerHistory(phoneText: string): Promise<CallerHistory> {
+    async callerHistory(actor: Principal, phoneText: string): Promise<CallerHistory> {
       const phone = normalisePhone(phoneText);
       if (!phone)
         throw new AppError('VALIDATION_FAILED', {
@@ -796,6 +799,7 @@ export function createIntakeService({
           .selectFrom('intake_contact')
           .select(['id', 'received_at', 'channel', 'outcome'])
           .where('caller_phone_index', '=', index)
+          .where((eb) => reachableContact(eb, actor)) // within the person's reach
           .orderBy('received_at', 'desc')
           .limit(20)
           .execute(),
@@ -820,6 +824,7 @@ export function createIntakeService({
               ),
             ]),
           )
+          .where(readableCase(actor))
           .orderBy('case_file.created_at', 'desc')
           .limit(20)
           .execute(),

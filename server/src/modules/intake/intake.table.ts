@@ -40,6 +40,8 @@ export interface CaseFileTable {
   screened_by: Generated<string | null>;
   assigned_user_id: Generated<string | null>;
   assigned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Past its retention period: identities erased (the counts stay). */
+  anonymised_at: ColumnType<Date | null, never, Date | string>;
 }
 
 export interface CaseLinkTable {

@@ -113,7 +113,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService; intake
         response: { 200: z.object({ items: z.array(SocialConversation) }), ...errors },
       },
     },
-    async (request) => ({ items: await social.listConversations(request.query.status) }),
+    async (request) => ({ items: await social.listConversations(requireActor(request), request.query.status) }),
   );
 
   app.get(
@@ -127,7 +127,7 @@ export const socialRoutes: FastifyPluginAsyncZod<{ social: SocialService; intake
         response: { 200: SocialConversation, ...errors },
       },
     },
-    async (request) => social.getConversation(request.params.id),
+    async (request) => social.getConversation(requireActor(request), request.params.id),
   );
 
   app.post(

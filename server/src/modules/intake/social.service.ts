@@ -14,6 +14,7 @@ import {
   type FacebookWebhookBody,
 } from './facebook.ts';
 import { LINE_LINK_PATTERN, linkLineAccount } from '../alarms/index.ts';
+import { reachableContact } from './case-reach.ts';
 import { pushLineText, verifyLineSignature, type LineSettings, type LineWebhookBody } from './line.ts';
 
 /**
@@ -35,6 +36,18 @@ export function createSocialService({
   line: LineSettings | null;
   facebook: FacebookSettings | null;
 }) {
+  /** Whether the actor reaches a conversation: through the case it became, or — before that — nation-wide intake. */
+  async function reaches(actor: Principal, conversationId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('social_conversation')
+      .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
+      .select('social_conversation.id')
+      .where('social_conversation.id', '=', conversationId)
+      .where((eb) => reachableContact(eb, actor))
+      .executeTakeFirst();
+    return !!row;
+  }
+
   async function conversation(id: string): Promise<SocialConversation | null> {
     const row = await db
       .selectFrom('social_conversation')
@@ -278,11 +291,12 @@ export function createSocialService({
     },
 
     /** Conversations waiting for staff (newest message first), or all of them. */
-    async listConversations(status: 'pending' | 'all'): Promise<SocialConversation[]> {
+    async listConversations(actor: Principal, status: 'pending' | 'all'): Promise<SocialConversation[]> {
       let query = db
         .selectFrom('social_conversation')
         .innerJoin('intake_contact', 'intake_contact.id', 'social_conversation.contact_id')
         .select('social_conversation.id')
+        .where((eb) => reachableContact(eb, actor))
         .orderBy('social_conversation.last_message_at', 'desc')
         .limit(50);
       if (status === 'pending') query = query.where('intake_contact.outcome', '=', 'pending');
@@ -291,8 +305,8 @@ export function createSocialService({
       return items.filter((item): item is SocialConversation => item !== null);
     },
 
-    getConversation: async (id: string): Promise<SocialConversation> => {
-      const found = await conversation(id);
+    getConversation: async (actor: Principal, id: string): Promise<SocialConversation> => {
+      const found = (await reaches(actor, id)) ? await conversation(id) : null;
       if (!found) throw new AppError('NOT_FOUND');
       return found;
     },
@@ -312,7 +326,7 @@ export function createSocialService({
         .select(['id', 'provider', 'user_protected'])
         .where('id', '=', conversationId)
         .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND');
+      if (!row || !(await reaches(actor.principal, conversationId))) throw new AppError('NOT_FOUND');
       const now = clock.now();
       const to = fields.reveal(row.user_protected, 'social.user');
       let send: (() => Promise<void>) | null = null;

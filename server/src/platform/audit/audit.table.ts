@@ -18,8 +18,21 @@ export interface AuditEventTable {
   scope_province_code: ScopeColumn;
   /** The ministry (root agency). */
   scope_ministry_id: ScopeColumn;
+  /** The event's place in the hash chain, set once by the sealing job (null until then). */
+  chain_seq: ColumnType<string | null, never, string>;
+  /** HMAC(audit key, the previous event's hash ‖ this event), base64url. */
+  chain_hash: ColumnType<string | null, never, string>;
+}
+
+/** The last sealed event: where the next seal continues the chain. */
+export interface AuditChainHeadTable {
+  singleton: ColumnType<boolean, boolean | undefined, never>;
+  seq: string;
+  hash: string;
+  sealed_at: Date;
 }
 
 export interface AuditTables {
   audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Field-level protection of identifying data (names, ID numbers, phone
@@ -149,6 +149,11 @@ export function createFieldProtector(keys: FieldKeys) {
       token === null ? null : reveal(token, field),
     /** Whether a value is under an older key (for the rotation job). */
     needsRotation: (token: string): boolean => token.split('.')[1] !== keys.currentKeyId,
+    /** Whether protected content (bytes) is under an older key. */
+    bytesNeedRotation: (stored: Uint8Array): boolean => {
+      const data = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+      return data.length < 2 || data.subarray(2, 2 + data[1]!).toString('utf8') !== keys.currentKeyId;
+    },
     /** The same value under the current key. */
     reprotect: (token: string, field: string): string => protect(reveal(token, field), field),
     /**
@@ -158,6 +163,13 @@ export function createFieldProtector(keys: FieldKeys) {
      */
     blindIndex: (kind: string, normalised: string): string =>
       createHmac('sha256', keys.hashKey).update(`${kind}\u0000${normalised}`, 'utf8').digest('base64url'),
+    /**
+     * A key for another purpose (the audit chain's HMAC, CSRF tokens), derived
+     * from the hash key with HKDF-SHA-256 and the purpose as its label, so no
+     * new secret needs configuring and no two purposes share a key.
+     */
+    derivedKey: (purpose: string): Buffer =>
+      Buffer.from(hkdfSync('sha256', keys.hashKey, Buffer.alloc(0), `oscc:${purpose}`, 32)),
     /** Constant-time comparison of two blind indexes. */
     sameIndex: (a: string, b: string): boolean => {
       const left = Buffer.from(a);

@@ -14,6 +14,7 @@ import * as casework from './0012-casework.ts';
 import * as publicHolidays from './0013-public-holidays.ts';
 import * as alarms from './0014-alarms.ts';
 import * as reports from './0015-reports.ts';
+import * as privacy from './0016-privacy.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0013-public-holidays': publicHolidays,
   '0014-alarms': alarms,
   '0015-reports': reports,
+  '0016-privacy': privacy,
 };

@@ -9,7 +9,14 @@ import type {
   UnitPage,
 } from '@oscc/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest, NETWORK_ERROR_MESSAGE, parseErrorBody, toQueryString } from '../../../lib/api.ts';
+import {
+  ApiError,
+  apiRequest,
+  csrfHeader,
+  NETWORK_ERROR_MESSAGE,
+  parseErrorBody,
+  toQueryString,
+} from '../../../lib/api.ts';
 
 export const CASE_PAGE_SIZE = 25;
 const CASES_KEY = ['cases'] as const;
@@ -79,7 +86,7 @@ async function sendRequest<T>(path: string, init: { method: 'DELETE' | 'POST'; f
     response = await fetch(path, {
       method: init.method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...csrfHeader() },
       body: init.form,
     });
   } catch {

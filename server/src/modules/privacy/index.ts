@@ -1,0 +1,6 @@
+export type { PrivacyTables } from './privacy.table.ts';
+export { createPrivacyService, type PrivacyService } from './privacy.service.ts';
+export { privacyRoutes } from './privacy.routes.ts';
+export { privacyJobs, ANONYMISE_EXPIRED_CASES } from './privacy.jobs.ts';
+export { anonymiseDueCases, anonymiseCase, casesDueForAnonymising } from './retention.ts';
+export { rotateFieldKeys, PROTECTED_COLUMNS } from './key-rotation.ts';
