@@ -65,7 +65,7 @@ import { createFieldProtector, type FieldProtector } from './platform/crypto/fie
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerAccessControl, type RouteRecord } from './platform/http/access.ts';
 import { AppError } from './platform/http/app-error.ts';
-import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { frameworkError, registerErrorHandling } from './platform/http/error-handler.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerCsrfProtection } from './platform/http/csrf.ts';
@@ -186,6 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -26,6 +26,11 @@ export const ID_TYPES = ['thai_id', 'passport', 'none'] as const;
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** A problem type's code, as problem types are created (lower-case letters, digits and _). */
+const ProblemCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a problem type code');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 /** A person involved in a case. Identifying fields are stored protected (encrypted, searchable by keyed hash). */
@@ -66,7 +71,7 @@ export const CaseLocationInput = z
 
 export const NewCaseInput = z
   .object({
-    problemTypes: z.array(z.string().max(40)).min(1).max(5),
+    problemTypes: z.array(ProblemCode).min(1).max(5),
     crisis: z.boolean().default(false),
     /** 1 (low) to 4 (life in danger). */
     severity: z.number().int().min(1).max(4).default(2),
@@ -157,7 +162,7 @@ export type CallerHistory = z.infer<typeof CallerHistory>;
  */
 export const PublicReportRequest = z
   .object({
-    problemTypes: z.array(z.string().max(40)).max(3).default([]),
+    problemTypes: z.array(ProblemCode).max(3).default([]),
     crisis: z.boolean().default(false),
     location: CaseLocationInput,
     narrative: text(5_000),

@@ -13,21 +13,6 @@ export interface FacebookSettings {
   graphUrl: string;
 }
 
-/** The parts of a Messenger webhook body OSCC reads. */
-export interface FacebookWebhookBody {
-  object?: string;
-  entry?: {
-    id?: string;
-    time?: number;
-    messaging?: {
-      sender?: { id?: string };
-      recipient?: { id?: string };
-      timestamp?: number;
-      message?: { mid?: string; text?: string; is_echo?: boolean; attachments?: { type?: string }[] };
-    }[];
-  }[];
-}
-
 export function verifyFacebookSignature(rawBody: string, header: string | undefined, appSecret: string): boolean {
   if (!header?.startsWith('sha256=')) return false;
   const expected = createHmac('sha256', appSecret).update(rawBody, 'utf8').digest();

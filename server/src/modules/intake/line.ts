@@ -7,19 +7,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export { pushLineText, type LineSettings } from '../../platform/line/line-push.ts';
 
-/** The parts of a webhook body OSCC reads (https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects). */
-export interface LineWebhookBody {
-  destination?: string;
-  events?: {
-    type?: string;
-    webhookEventId?: string;
-    timestamp?: number;
-    deliveryContext?: { isRedelivery?: boolean };
-    source?: { type?: string; userId?: string };
-    message?: { id?: string; type?: string; text?: string };
-  }[];
-}
-
 export function verifyLineSignature(rawBody: string, signature: string | undefined, channelSecret: string): boolean {
   if (!signature) return false;
   const expected = createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest();

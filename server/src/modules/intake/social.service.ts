@@ -1,21 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ContactOutcome, SocialConversation } from '@oscc/contract';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import {
-  sendFacebookText,
-  verifyFacebookSignature,
-  type FacebookSettings,
-  type FacebookWebhookBody,
-} from './facebook.ts';
+import { sendFacebookText, verifyFacebookSignature, type FacebookSettings } from './facebook.ts';
+import { FacebookWebhookBody, LineWebhookBody } from './webhook-body.ts';
 import { LINE_LINK_PATTERN, linkLineAccount } from '../alarms/index.ts';
 import { reachableContact } from './case-reach.ts';
-import { pushLineText, verifyLineSignature, type LineSettings, type LineWebhookBody } from './line.ts';
+import { pushLineText, verifyLineSignature, type LineSettings } from './line.ts';
 
 /**
  * Conversations on LINE: each person's messages join one conversation, which
@@ -201,12 +198,17 @@ export function createSocialService({
     return { taken, skipped };
   }
 
-  function parseJson<T>(raw: string): T {
+  /** The body as JSON, read leniently into the shape we take; a body that is not a JSON object is refused. */
+  function parseBody<T>(raw: string, schema: z.ZodType<T>): T {
+    let json: unknown;
     try {
-      return JSON.parse(raw) as T;
+      json = JSON.parse(raw);
     } catch {
       throw new AppError('MALFORMED_REQUEST');
     }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new AppError('MALFORMED_REQUEST', { internal: 'webhook body is not an object' });
+    return parsed.data;
   }
 
   return {
@@ -217,11 +219,15 @@ export function createSocialService({
     async receiveLine(rawBody: string, signature: string | undefined): Promise<{ taken: number; skipped: number }> {
       if (!line) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'LINE is not configured' });
       if (!verifyLineSignature(rawBody, signature, line.channelSecret)) throw new AppError('INVALID_SIGNATURE');
-      const body = parseJson<LineWebhookBody>(rawBody);
+      const body = parseBody(rawBody, LineWebhookBody);
       const messages: Inbound[] = [];
       const links: { eventId: string; userId: string; text: string }[] = [];
       let ignored = 0;
       for (const event of body.events ?? []) {
+        if (!event) {
+          ignored += 1;
+          continue;
+        }
         const userId = event.source?.userId;
         const text = event.message?.type === 'text' ? (event.message.text ?? '') : '';
         if (event.type !== 'message' || !event.webhookEventId || !userId) ignored += 1;
@@ -269,11 +275,15 @@ export function createSocialService({
     async receiveFacebook(rawBody: string, signature: string | undefined): Promise<{ taken: number; skipped: number }> {
       if (!facebook) throw new AppError('SERVICE_UNAVAILABLE', { internal: 'Facebook is not configured' });
       if (!verifyFacebookSignature(rawBody, signature, facebook.appSecret)) throw new AppError('INVALID_SIGNATURE');
-      const body = parseJson<FacebookWebhookBody>(rawBody);
+      const body = parseBody(rawBody, FacebookWebhookBody);
       const messages: Inbound[] = [];
       let ignored = 0;
       for (const entry of body.entry ?? [])
-        for (const event of entry.messaging ?? []) {
+        for (const event of entry?.messaging ?? []) {
+          if (!event) {
+            ignored += 1;
+            continue;
+          }
           const mid = event.message?.mid;
           const userId = event.sender?.id;
           // Echoes are the page's own messages coming back; deliveries and reads carry no message.

@@ -13,6 +13,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
+/**
+ * PostgreSQL refusing text it cannot hold (a NUL character, an invalid byte): the caller sent it, so it is theirs to
+ * fix — a safety net behind the validation that should have caught it first.
+ */
+const DATABASE_CODES: Record<string, ErrorCode> = {
+  '22021': 'MALFORMED_REQUEST', // character_not_in_repertoire (NUL in text)
+  '22P05': 'MALFORMED_REQUEST', // untranslatable_character
+};
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'MALFORMED_REQUEST',
   401: 'SIGN_IN_REQUIRED',
@@ -41,6 +50,15 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, code: Er
  * stable code and Thai/English message; 5xx with no internals, the detail
  * going to the log under the request id.
  */
+/**
+ * Errors Fastify meets before a route is chosen (a URL that does not decode, a path parameter over the length
+ * limit): the same error shape as every other answer. Given to Fastify as `frameworkErrors`.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('x-request-id', request.id);
+  void sendError(reply, request, FASTIFY_CODES[error.code] ?? 'MALFORMED_REQUEST');
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
@@ -64,8 +82,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(reply, request, 'INTERNAL');
     }
     const fastifyError = error as FastifyError;
-    const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
-    if (mapped) return sendError(reply, request, mapped);
+    const mapped = fastifyError.code
+      ? (FASTIFY_CODES[fastifyError.code] ?? DATABASE_CODES[fastifyError.code])
+      : undefined;
+    if (mapped) {
+      if (DATABASE_CODES[fastifyError.code]) request.log.warn({ code: fastifyError.code }, 'text the database refused');
+      return sendError(reply, request, mapped);
+    }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return sendError(reply, request, STATUS_CODES[status] ?? 'MALFORMED_REQUEST');
