@@ -41,8 +41,15 @@ describe('navigationFor', () => {
       '/procedures',
       '/users',
       '/audit',
+      '/privacy',
     ]);
-    expect(navigationFor(['audit.read']).map((item) => item.to)).toEqual(['/', '/geography', '/procedures', '/audit']);
+    expect(navigationFor(['audit.read']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/procedures',
+      '/audit',
+      '/privacy',
+    ]);
   });
 
   it('adds roles and permissions for people who may manage them', () => {
@@ -52,6 +59,7 @@ describe('navigationFor', () => {
       '/procedures',
       '/users',
       '/audit',
+      '/privacy',
       '/roles',
     ]);
     expect(navigationFor(['users.manage']).map((item) => item.to)).not.toContain('/roles');
@@ -191,6 +199,19 @@ describe('navigationFor', () => {
       '/users',
     ]);
     expect(navigationFor(['cases.read', 'cases.work']).map((item) => item.to)).not.toContain('/alarm-deliveries');
+  });
+
+  it('adds the privacy pages, after the audit trail, for data protection officers and for auditors only', () => {
+    expect(navigationFor(['privacy.manage']).map((item) => item.to)).toEqual([
+      '/',
+      '/geography',
+      '/procedures',
+      '/privacy',
+    ]);
+    expect(navigationFor(['audit.read']).map((item) => item.to)).toContain('/privacy');
+    expect(navigationFor(['cases.read', 'cases.work', 'reports.read']).map((item) => item.to)).not.toContain(
+      '/privacy',
+    );
   });
 
   it('labels every item from the dictionary and gates only on actions the contract knows', () => {

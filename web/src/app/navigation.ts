@@ -16,6 +16,7 @@ export type NavigationLabel =
   | 'nav.procedures'
   | 'nav.users'
   | 'nav.audit'
+  | 'nav.privacy'
   | 'nav.roles'
   | 'nav.alarmDeliveries'
   | 'nav.apiDocs';
@@ -50,6 +51,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'nav.alarmDeliveries', to: '/alarm-deliveries', requires: 'alarms.manage' },
   { label: 'nav.users', to: '/users', requires: 'users.read' },
   { label: 'nav.audit', to: '/audit', requires: 'audit.read' },
+  // The data protection officer's registers, and the break-the-glass review for whoever audits.
+  { label: 'nav.privacy', to: '/privacy', requires: ['privacy.manage', 'audit.read'] },
   { label: 'nav.roles', to: '/roles', requires: 'roles.manage' },
   { label: 'nav.apiDocs', to: '/api/docs', external: true, requires: 'system.config.read' },
 ];

@@ -268,6 +268,41 @@ export function createRouter() {
           ),
         },
         {
+          path: 'privacy',
+          lazy: page(
+            () => import('./routes/privacy.tsx'),
+            (m) => m.PrivacyRoute,
+          ),
+        },
+        {
+          path: 'privacy/requests',
+          lazy: page(
+            () => import('./routes/privacy.tsx'),
+            (m) => m.PrivacyRequestsRoute,
+          ),
+        },
+        {
+          path: 'privacy/breaches',
+          lazy: page(
+            () => import('./routes/privacy.tsx'),
+            (m) => m.PrivacyBreachesRoute,
+          ),
+        },
+        {
+          path: 'privacy/retention',
+          lazy: page(
+            () => import('./routes/privacy.tsx'),
+            (m) => m.PrivacyRetentionRoute,
+          ),
+        },
+        {
+          path: 'privacy/reveals',
+          lazy: page(
+            () => import('./routes/privacy.tsx'),
+            (m) => m.PrivacyRevealsRoute,
+          ),
+        },
+        {
           path: 'roles',
           lazy: page(
             () => import('./routes/roles.tsx'),

@@ -52,6 +52,7 @@ export function CaseRoute() {
       id={id}
       canScreen={hasPermission(session.user, 'cases.screen')}
       canWork={hasPermission(session.user, 'cases.work')}
+      canAudit={hasPermission(session.user, 'audit.read')}
       userId={session.user.id}
     />
   );
@@ -61,11 +62,13 @@ function CasePage({
   id,
   canScreen,
   canWork,
+  canAudit,
   userId,
 }: {
   id: string;
   canScreen: boolean;
   canWork: boolean;
+  canAudit: boolean;
   userId: string;
 }) {
   const { t } = useLanguage();
@@ -86,7 +89,9 @@ function CasePage({
       ) : null}
       {detail.error ? <ErrorMessage error={detail.error} /> : null}
       {detail.isPending ? <Loading /> : null}
-      {detail.data ? <CaseView detail={detail.data} canScreen={canScreen} canWork={canWork} userId={userId} /> : null}
+      {detail.data ? (
+        <CaseView detail={detail.data} canScreen={canScreen} canWork={canWork} canAudit={canAudit} userId={userId} />
+      ) : null}
     </>
   );
 }

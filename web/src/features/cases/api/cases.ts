@@ -1,14 +1,17 @@
 import type {
+  CaseAccessPage,
   CaseDetail,
   CasePage,
   LinkCaseRequest,
   MergeCaseRequest,
   RelatedCase,
+  RevealCaseRequest,
   ScreenCaseRequest,
   Unit,
   UnitPage,
 } from '@oscc/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import {
   ApiError,
   apiRequest,
@@ -168,5 +171,53 @@ export function useUnitOptions(q: string) {
     select: (data): Unit[] => data.items,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Breaks the glass: a reader who sees a case masked states why they need the identities; the answer is the case
+ * unmasked (for a while). The reason goes to the audit trail and the reader's supervisor.
+ */
+export function useRevealCase(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      apiRequest<CaseDetail>(`${casePath(id)}/reveal`, {
+        method: 'POST',
+        body: { reason } satisfies RevealCaseRequest,
+      }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(caseKey(detail.id), detail);
+      void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'access-log', detail.id] });
+    },
+    onError: (error) => {
+      // The case was anonymised meanwhile (409): show what it is now.
+      if (error instanceof ApiError && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: caseKey(id) });
+    },
+  });
+}
+
+/** Re-reads the case (its identities masked again) once a break-the-glass opening has run out. */
+export function useRefreshCase(id: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: caseKey(id) }), [queryClient, id]);
+}
+
+export const ACCESS_LOG_PAGE_SIZE = 20;
+
+/** Who has seen the case (for `audit.read` on it): every view, attachment opened and glass broken, newest first. */
+export function useCaseAccessLog(id: string, offset: number, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'access-log', id, offset],
+    queryFn: ({ signal }) =>
+      apiRequest<CaseAccessPage>(
+        `${casePath(id)}/access-log${toQueryString({ limit: ACCESS_LOG_PAGE_SIZE, offset })}`,
+        { signal },
+      ),
+    enabled: isEnabled,
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
+    retry: false,
   });
 }

@@ -26,6 +26,8 @@ export function CaseAttachments({ detail }: { detail: CaseDetail }) {
   const [isMissing, setIsMissing] = useState(false);
   const [uploadedCount, setUploadedCount] = useState(0);
   const canUpload = detail.status !== 'merged';
+  // Masked for this reader: the files (and their names) open only after breaking the glass.
+  const isMasked = detail.disclosure.masked;
 
   function problemText(problem: UploadProblem): string {
     switch (problem.kind) {
@@ -81,37 +83,44 @@ export function CaseAttachments({ detail }: { detail: CaseDetail }) {
       {detail.attachmentList.length === 0 ? (
         <p className="muted">{t('cases.attachments.none')}</p>
       ) : (
-        <ul className="plain-list attachment-list">
-          {detail.attachmentList.map((attachment) => {
-            const name = attachment.fileName ?? t('cases.attachments.unnamed');
-            return (
-              <li key={attachment.id} className="attachment">
-                {isThumbnail(attachment.mediaType) ? (
-                  <a href={attachmentUrl(detail.id, attachment.id, true)} target="_blank" rel="noopener">
-                    <img
-                      className="attachment-thumbnail"
-                      src={attachmentUrl(detail.id, attachment.id, true)}
-                      alt={t('cases.attachments.thumbnailAlt', { name })}
-                    />
-                  </a>
-                ) : (
-                  <span className="attachment-icon" aria-hidden="true">
-                    {fileFormat(attachment.mediaType)}
+        <>
+          {isMasked ? <p className="muted">{t('privacy.case.attachmentsMasked')}</p> : null}
+          <ul className="plain-list attachment-list">
+            {detail.attachmentList.map((attachment) => {
+              const name = attachment.fileName ?? t('cases.attachments.unnamed');
+              return (
+                <li key={attachment.id} className="attachment">
+                  {isThumbnail(attachment.mediaType) && !isMasked ? (
+                    <a href={attachmentUrl(detail.id, attachment.id, true)} target="_blank" rel="noopener">
+                      <img
+                        className="attachment-thumbnail"
+                        src={attachmentUrl(detail.id, attachment.id, true)}
+                        alt={t('cases.attachments.thumbnailAlt', { name })}
+                      />
+                    </a>
+                  ) : (
+                    <span className="attachment-icon" aria-hidden="true">
+                      {fileFormat(attachment.mediaType)}
+                    </span>
+                  )}
+                  <span className="attachment-text">
+                    {isMasked ? (
+                      <span className="attachment-masked-name">{name}</span>
+                    ) : (
+                      <a href={attachmentUrl(detail.id, attachment.id)} download={attachment.fileName ?? true}>
+                        {t('cases.attachments.download', { name })}
+                      </a>
+                    )}
+                    <span className="muted">
+                      {fileSize(attachment.byteSize)} · {t(`cases.attachments.source.${attachment.source}`)} ·{' '}
+                      {formatBuddhistDate(attachment.createdAt, language, 'dateTime')}
+                    </span>
                   </span>
-                )}
-                <span className="attachment-text">
-                  <a href={attachmentUrl(detail.id, attachment.id)} download={attachment.fileName ?? true}>
-                    {t('cases.attachments.download', { name })}
-                  </a>
-                  <span className="muted">
-                    {fileSize(attachment.byteSize)} · {t(`cases.attachments.source.${attachment.source}`)} ·{' '}
-                    {formatBuddhistDate(attachment.createdAt, language, 'dateTime')}
-                  </span>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       {canUpload ? (
         <form className="stack" onSubmit={handleSubmit} noValidate aria-label={t('cases.attachments.upload')}>

@@ -11,6 +11,7 @@ import { dayText } from '../utils/casework.ts';
 import { CaseAlarms } from './case-alarms.tsx';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseConversations } from './case-conversations.tsx';
+import { CaseAccessLog, CaseDisclosureNotice } from './case-disclosure.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { CaseWorkCards } from './case-work.tsx';
 import { CaseHistory, CaseProcedure } from './case-procedure.tsx';
@@ -29,12 +30,15 @@ export function CaseView({
   detail,
   canScreen,
   canWork = false,
+  canAudit = false,
   userId,
 }: {
   detail: CaseDetail;
   canScreen: boolean;
   /** Holds `cases.work`: may answer the referrals sent to the units they work for. */
   canWork?: boolean;
+  /** Holds `audit.read`: may see who has seen the case (when their audit scope reaches it). */
+  canAudit?: boolean;
   /** The reader, so a closure they asked for themselves is not offered to them for approval. */
   userId: string;
 }) {
@@ -44,6 +48,7 @@ export function CaseView({
   const isMerged = detail.status === 'merged';
   const isScreenable = detail.status === 'new' || detail.status === 'triage';
   const work = useCaseWork(detail.id, !isMerged);
+  const isMasked = detail.disclosure.masked;
 
   return (
     <div className="stack-lg">
@@ -61,6 +66,8 @@ export function CaseView({
             : t('cases.detail.notScreened')}
         </p>
       </div>
+
+      <CaseDisclosureNotice detail={detail} />
 
       {detail.mergedInto ? (
         <div className="alert alert-warning" role="status">
@@ -86,7 +93,7 @@ export function CaseView({
               </div>
               <div>
                 <dt>{t('intake.narrative')}</dt>
-                <dd className="case-narrative">{detail.narrative}</dd>
+                <dd className={isMasked ? 'case-narrative masked-value' : 'case-narrative'}>{detail.narrative}</dd>
               </div>
               <div>
                 <dt>{t('intake.place')}</dt>
@@ -94,7 +101,9 @@ export function CaseView({
               </div>
               <div>
                 <dt>{t('intake.address')}</dt>
-                <dd>{detail.address ?? t('home.none')}</dd>
+                <dd className={isMasked && detail.address ? 'masked-value' : undefined}>
+                  {detail.address ?? t('home.none')}
+                </dd>
               </div>
               {detail.latitude !== null && detail.longitude !== null ? (
                 <div>
@@ -125,7 +134,7 @@ export function CaseView({
             ) : (
               <ul className="plain-list case-people">
                 {detail.people.map((person) => (
-                  <PersonCard key={person.id} person={person} />
+                  <PersonCard key={person.id} person={person} isMasked={isMasked} />
                 ))}
               </ul>
             )}
@@ -212,18 +221,25 @@ export function CaseView({
           <CaseHistory transitions={detail.transitions} />
         </div>
       </div>
+
+      {/* Who has seen the case: the full width, for its four columns. */}
+      {canAudit ? <CaseAccessLog caseId={detail.id} /> : null}
     </div>
   );
 }
 
-function PersonCard({ person }: { person: CasePerson }) {
+function PersonCard({ person, isMasked }: { person: CasePerson; isMasked: boolean }) {
   const { language, t } = useLanguage();
   const ids = useId();
   const age = person.birthDate ? ageOn(person.birthDate, new Date()) : null;
   return (
     <li className="case-person">
       <h3 id={`${ids}-name`} className="case-person-name">
-        {person.name ?? t('cases.person.unnamed')}{' '}
+        {person.name ? (
+          <span className={isMasked ? 'masked-value' : undefined}>{person.name}</span>
+        ) : (
+          t('cases.person.unnamed')
+        )}{' '}
         <span className="badge badge-info">{t(`intake.roles.${person.role}`)}</span>
       </h3>
       <dl className="details details-compact" aria-labelledby={`${ids}-name`}>
@@ -261,7 +277,14 @@ function PersonCard({ person }: { person: CasePerson }) {
         <div>
           <dt>{t('intake.phone')}</dt>
           <dd>
-            {person.phone ? <a href={`tel:${person.phone.replace(/[^\d+]/g, '')}`}>{person.phone}</a> : t('home.none')}
+            {/* A masked number ("••••••1300") is no number to call. */}
+            {person.phone && isMasked ? (
+              <span className="masked-value">{person.phone}</span>
+            ) : person.phone ? (
+              <a href={`tel:${person.phone.replace(/[^\d+]/g, '')}`}>{person.phone}</a>
+            ) : (
+              t('home.none')
+            )}
           </dd>
         </div>
       </dl>
