@@ -8,3 +8,4 @@ await import('./import-users.bench.ts');
 await import('./units.bench.ts');
 await import('./alarms.bench.ts');
 await import('./reports.bench.ts');
+await import('./privacy.bench.ts');

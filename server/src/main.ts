@@ -98,7 +98,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
       ...alarmJobs(database.db, systemClock, config.appUrl, config.alarms.digestCron),
       ...reportJobs(database.db, jobServices.reports.subscriptions),
       ...auditJobs(database.db, jobServices.fields.derivedKey('audit-chain'), systemClock),
-      ...privacyJobs(database.db, jobServices.fields, systemClock, config.privacy.retentionDefaultYears),
+      ...privacyJobs(database.db, jobServices.fields, systemClock, config.privacy.retentionDefaultYears, config.appUrl),
     ],
     log,
     work: runsJobs,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymiseDueCases, rotateFieldKeys } from '../src/modules/privacy/index.ts';
+import { anonymiseDueCases, rotateFieldKeys, sendPrivacyReminders } from '../src/modules/privacy/index.ts';
 import { sealAuditEvents, verifyAuditChain } from '../src/platform/audit/audit-chain.ts';
 import { resolveFieldKeys } from '../src/platform/crypto/field-keys.ts';
 import { createFieldProtector, generateFieldKeys, parseFieldKeys } from '../src/platform/crypto/field-protection.ts';
@@ -34,12 +34,25 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/**
+ * A session per person, signed in again only when the test's clock has moved on (sign-in has a real-time rate limit
+ * of 30 a minute, and this file moves the clock by days).
+ */
+const sessions = new Map<string, { cookie: string; at: number }>();
+async function session(email: string): Promise<string> {
+  const held = sessions.get(email);
+  if (held && t.clock.now().getTime() - held.at < 10 * 60_000) return held.cookie;
+  const cookie = await signIn(t.app, email);
+  sessions.set(email, { cookie, at: t.clock.now().getTime() });
+  return cookie;
+}
+
 const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
 const send = (method: 'POST' | 'PUT' | 'PATCH', cookie: string, url: string, payload: object) =>
   t.app.inject({ method, url, headers: { cookie }, payload });
 
 async function newCase(): Promise<string> {
-  calltaker = await signIn(t.app, 'calltaker@oscc.example'); // the clock moves by days in this file
+  calltaker = await session('calltaker@oscc.example'); // the clock moves by days in this file
   const response = await send('POST', calltaker, '/api/intake/contacts', {
     channel: 'hotline',
     callerPhone: PHONE,
@@ -150,7 +163,7 @@ describe('masking and breaking the glass', () => {
     t.clock.advanceMinutes(29);
     expect((await get(coordinator, `/api/cases/${caseId}`)).json().disclosure.masked).toBe(false);
     t.clock.advanceMinutes(2);
-    coordinator = await signIn(t.app, 'coordinator@oscc.example');
+    coordinator = await session('coordinator@oscc.example');
     expect((await get(coordinator, `/api/cases/${caseId}`)).json().disclosure.masked).toBe(true);
   });
 
@@ -167,7 +180,7 @@ describe('masking and breaking the glass', () => {
     };
     const seen: Record<string, string> = {};
     for (const email of Object.keys(expected)) {
-      const response = await get(await signIn(t.app, email), `/api/cases/${caseId}`);
+      const response = await get(await session(email), `/api/cases/${caseId}`);
       seen[email] = response.statusCode === 404 ? 'unseen' : response.json().disclosure.masked ? 'masked' : 'clear';
       if (seen[email] === 'masked') expect(response.body).not.toContain(NAME);
       if (seen[email] === 'clear') expect(response.json().people[0].name).toBe(NAME);
@@ -184,7 +197,7 @@ describe('masking and breaking the glass', () => {
     });
 
     // The hospital unit's head supervises the case's unit.
-    const head = await signIn(t.app, 'head@oscc.example');
+    const head = await session('head@oscc.example');
     const log = await get(head, `/api/cases/${caseId}/access-log`);
     expect(log.statusCode).toBe(200);
     const page = log.json();
@@ -293,8 +306,8 @@ describe('keys', () => {
 describe('retention', () => {
   it('anonymises a closed case when its problem type’s period has passed, and keeps it in the reports', async () => {
     // A poverty case, referred to the Ratchaburi MSDHS office, accepted and closed there (no approval needed).
-    calltaker = await signIn(t.app, 'calltaker@oscc.example');
-    socialworker = await signIn(t.app, 'socialworker@oscc.example');
+    calltaker = await session('calltaker@oscc.example');
+    socialworker = await session('socialworker@oscc.example');
     const office = await t.database.db
       .selectFrom('unit')
       .select('id')
@@ -388,18 +401,13 @@ describe('retention', () => {
       .executeTakeFirstOrThrow();
     expect(reportAfter.n).toBe(reportBefore.n);
 
-    const adminCookie = await signIn(t.app, 'admin@oscc.example');
+    const adminCookie = await session('admin@oscc.example');
     const detail = (await get(adminCookie, `/api/cases/${closed.case_id}`)).json();
     expect(detail.anonymisedAt).not.toBeNull();
     expect(detail.narrative).toBe('');
-    const reveal = await send(
-      'POST',
-      await signIn(t.app, 'executive@oscc.example'),
-      `/api/cases/${closed.case_id}/reveal`,
-      {
-        reason: 'ต้องการตรวจสอบข้อมูลย้อนหลังของผู้เสียหาย',
-      },
-    );
+    const reveal = await send('POST', await session('executive@oscc.example'), `/api/cases/${closed.case_id}/reveal`, {
+      reason: 'ต้องการตรวจสอบข้อมูลย้อนหลังของผู้เสียหาย',
+    });
     expect([404, 409]).toContain(reveal.statusCode);
     const overview = (await get(adminCookie, '/api/privacy/retention')).json();
     expect(overview.anonymised).toBeGreaterThan(0);
@@ -408,7 +416,7 @@ describe('retention', () => {
 
 describe("data subjects' requests and breaches", () => {
   it('records a request due 30 days after receipt, shows it overdue after that, and closes it', async () => {
-    admin = await signIn(t.app, 'admin@oscc.example');
+    admin = await session('admin@oscc.example');
     const created = await send('POST', admin, '/api/privacy/requests', {
       kind: 'access',
       requesterName: 'นางสาวขอดู ข้อมูลตน',
@@ -427,7 +435,7 @@ describe("data subjects' requests and breaches", () => {
     expect(stored.requester_name_protected).not.toContain('ขอดู');
     expect(stored.contact_protected).not.toContain('0899990000');
 
-    coordinator = await signIn(t.app, 'coordinator@oscc.example');
+    coordinator = await session('coordinator@oscc.example');
     expect((await get(coordinator, '/api/privacy/requests')).statusCode).toBe(403);
     const bad = await send('POST', admin, '/api/privacy/requests', {
       kind: 'forget_me',
@@ -438,7 +446,7 @@ describe("data subjects' requests and breaches", () => {
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
 
     t.clock.advanceMinutes(31 * 24 * 60);
-    admin = await signIn(t.app, 'admin@oscc.example');
+    admin = await session('admin@oscc.example');
     const overdue = (await get(admin, '/api/privacy/requests?status=overdue')).json();
     expect(overdue.items.map((r: { id: string }) => r.id)).toContain(request.id);
     const closed = await send('POST', admin, `/api/privacy/requests/${request.id}/close`, {
@@ -457,7 +465,7 @@ describe("data subjects' requests and breaches", () => {
   });
 
   it('keeps the breach register with its 72-hour clock to tell the office', async () => {
-    admin = await signIn(t.app, 'admin@oscc.example');
+    admin = await session('admin@oscc.example');
     const discoveredAt = new Date(t.clock.now().getTime() - 3600_000).toISOString();
     const created = await send('POST', admin, '/api/privacy/breaches', {
       title: 'แฟ้มรายงานส่งอีเมลผิดผู้รับ',
@@ -472,7 +480,7 @@ describe("data subjects' requests and breaches", () => {
     expect(breach.overdue).toBe(false);
 
     t.clock.advanceMinutes(72 * 60);
-    admin = await signIn(t.app, 'admin@oscc.example');
+    admin = await session('admin@oscc.example');
     expect((await get(admin, `/api/privacy/breaches/${breach.id}`)).json().overdue).toBe(true);
     const notified = await send('PATCH', admin, `/api/privacy/breaches/${breach.id}`, {
       officeNotifiedAt: t.clock.now().toISOString(),
@@ -486,6 +494,56 @@ describe("data subjects' requests and breaches", () => {
       risk: 'high',
     });
     expect(future.statusCode).toBe(400);
+  });
+});
+
+describe('reminders of the law’s clocks', () => {
+  it('e-mails the data protection officers before a breach’s 72 hours or a request’s 30 days run out — once', async () => {
+    admin = await session('admin@oscc.example');
+    const now = t.clock.now().getTime();
+    const breach = (
+      await send('POST', admin, '/api/privacy/breaches', {
+        title: 'เครื่องคอมพิวเตอร์ของศูนย์สูญหาย',
+        description: 'โน้ตบุ๊กที่มีไฟล์รายงานสูญหาย',
+        discoveredAt: new Date(now - 50 * 3600_000).toISOString(), // 22 hours left
+        risk: 'high',
+      })
+    ).json();
+    const quiet = (
+      await send('POST', admin, '/api/privacy/breaches', {
+        title: 'ไม่มีความเสี่ยง',
+        description: 'ส่งอีเมลภายในผิดคน ไม่มีข้อมูลส่วนบุคคล',
+        discoveredAt: new Date(now - 60 * 3600_000).toISOString(),
+        risk: 'unlikely',
+      })
+    ).json();
+    const request = (
+      await send('POST', admin, '/api/privacy/requests', {
+        kind: 'erasure',
+        requesterName: 'นายขอลบ ข้อมูลตน',
+        contact: '0855554444',
+        receivedAt: new Date(now - 28 * 24 * 3600_000).toISOString(), // due in 2 days
+      })
+    ).json();
+    const sent = await sendPrivacyReminders(t.database.db, t.clock, 'https://oscc.test');
+    expect(sent.recipients).toBeGreaterThan(0);
+    const mail = await t.database.db
+      .selectFrom('outbound_email')
+      .select(['to_address', 'text_body'])
+      .where('subject', 'like', '%PDPA deadlines%')
+      .execute();
+    expect(mail.map((m) => m.to_address)).toContain('admin@oscc.example');
+    const body = mail.find((m) => m.to_address === 'admin@oscc.example')!.text_body;
+    expect(body).toContain(breach.reference);
+    expect(body).toContain(request.reference);
+    expect(body).not.toContain(quiet.reference); // no notice needed: no reminder
+    expect(body).not.toContain('ขอลบ'); // references and deadlines, nothing about the people
+    expect(body).not.toContain('0855554444');
+    // Once: the next hourly run says nothing new; twelve hours later, still not told: reminded again.
+    expect((await sendPrivacyReminders(t.database.db, t.clock, 'https://oscc.test')).recipients).toBe(0);
+    t.clock.advanceMinutes(12 * 60);
+    const again = await sendPrivacyReminders(t.database.db, t.clock, 'https://oscc.test');
+    expect(again.breaches).toBeGreaterThan(0);
   });
 });
 

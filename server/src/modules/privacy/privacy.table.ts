@@ -46,6 +46,7 @@ export interface SubjectRequestTable {
   recorded_by: string | null;
   closed_by: string | null;
   created_at: Timestamp;
+  reminded_at: NullableTimestamp;
 }
 
 export interface BreachTable {
@@ -64,6 +65,7 @@ export interface BreachTable {
   recorded_by: string | null;
   created_at: Timestamp;
   version: Generated<number>;
+  reminded_at: NullableTimestamp;
 }
 
 export interface PrivacyTables {

@@ -15,6 +15,7 @@ import * as publicHolidays from './0013-public-holidays.ts';
 import * as alarms from './0014-alarms.ts';
 import * as reports from './0015-reports.ts';
 import * as privacy from './0016-privacy.ts';
+import * as privacyReminders from './0017-privacy-reminders.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0014-alarms': alarms,
   '0015-reports': reports,
   '0016-privacy': privacy,
+  '0017-privacy-reminders': privacyReminders,
 };
