@@ -6,6 +6,7 @@ import { isAllowed, type Principal, type RecordScope } from '../../platform/auth
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { emailsOfActionHolders } from '../identity/index.ts';
 
 /** What masked free text (a narrative, an address) reads as. */
 export const MASKED = '••••••';
@@ -161,20 +162,7 @@ export function createDisclosure({
         },
       );
       // The supervisor, or where none is recorded, whoever looks after data protection (privacy.manage).
-      const recipients = supervisor
-        ? [supervisor.email]
-        : (
-            await trx
-              .selectFrom('app_user')
-              .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
-              .innerJoin('role_permission', 'role_permission.role_code', 'user_role.role_code')
-              .select('app_user.email')
-              .distinct()
-              .where('role_permission.action', '=', 'privacy.manage')
-              .where('app_user.status', '=', 'active')
-              .where('app_user.id', '<>', me.id)
-              .execute()
-          ).map((row) => row.email);
+      const recipients = supervisor ? [supervisor.email] : await emailsOfActionHolders(trx, 'privacy.manage', me.id);
       const who = `${me.first_name_th} ${me.last_name_th} <${me.email}>`;
       const link = `${appUrl.replace(/\/+$/, '')}/privacy/reveals`;
       for (const to of recipients)

@@ -13,3 +13,4 @@ export { upsertDefaultRoles } from './roles.repository.ts';
 export { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 export { identityJobs, DELETE_EXPIRED_SESSIONS } from './identity.jobs.ts';
 export type { IdentityTables } from './identity.table.ts';
+export { emailsOfActionHolders } from './action-holders.ts';

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { emailsOfActionHolders } from '../identity/index.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -45,15 +46,7 @@ export async function sendPrivacyReminders(
       .returning(['reference', 'kind', 'due_at'])
       .execute();
     if (breaches.length === 0 && requests.length === 0) return { breaches: 0, requests: 0, recipients: 0 };
-    const recipients = await trx
-      .selectFrom('app_user')
-      .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
-      .innerJoin('role_permission', 'role_permission.role_code', 'user_role.role_code')
-      .select('app_user.email')
-      .distinct()
-      .where('role_permission.action', '=', 'privacy.manage')
-      .where('app_user.status', '=', 'active')
-      .execute();
+    const recipients = await emailsOfActionHolders(trx, 'privacy.manage');
     const when = (at: Date | string) =>
       `${formatBuddhistDate(at, 'th', 'dateTime')}${new Date(at) < now ? ' — เลยกำหนดแล้ว / OVERDUE' : ''}`;
     const base = appUrl.replace(/\/+$/, '');
@@ -74,7 +67,7 @@ export async function sendPrivacyReminders(
           ]
         : []),
     ];
-    for (const { email } of recipients)
+    for (const email of recipients)
       await enqueueEmail(
         trx,
         {

@@ -444,11 +444,6 @@ function UpdateBreachForm({
     update.mutate({ id: breach.id, ...change }, { onSuccess: onDone });
   }
 
-  const nowButton = (set: (value: string) => void, label: string) => (
-    <button type="button" className="button button-small" onClick={() => set(bangkokInputValue(new Date()))}>
-      {label}
-    </button>
-  );
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`} className="card-title" tabIndex={-1} ref={heading}>
@@ -463,48 +458,24 @@ function UpdateBreachForm({
       </p>
       <form ref={form} className="stack" onSubmit={handleSubmit} noValidate aria-labelledby={`${ids}-heading`}>
         <div className="form-grid">
-          <Field
+          <NoticeTimeField
             id={`${ids}-office`}
             label={t('privacy.breaches.field.officeNotifiedAt')}
-            hint={t('privacy.form.bangkokTime')}
+            nowLabel={t('privacy.breaches.officeNow')}
+            value={office}
+            iso={officeIso}
             error={problem('officeNotifiedAt')}
-          >
-            {({ describedBy, isInvalid }) => (
-              <>
-                <input
-                  id={`${ids}-office`}
-                  type="datetime-local"
-                  value={office}
-                  aria-invalid={isInvalid || undefined}
-                  aria-describedby={[describedBy, `${ids}-office-preview`].filter(Boolean).join(' ')}
-                  onChange={(event) => setOffice(event.target.value)}
-                />
-                <MomentPreview id={`${ids}-office-preview`} iso={officeIso} />
-                <div>{nowButton(setOffice, t('privacy.breaches.officeNow'))}</div>
-              </>
-            )}
-          </Field>
-          <Field
+            onChange={setOffice}
+          />
+          <NoticeTimeField
             id={`${ids}-subjects`}
             label={t('privacy.breaches.field.subjectsNotifiedAt')}
-            hint={t('privacy.form.bangkokTime')}
+            nowLabel={t('privacy.breaches.subjectsNow')}
+            value={subjects}
+            iso={subjectsIso}
             error={problem('subjectsNotifiedAt')}
-          >
-            {({ describedBy, isInvalid }) => (
-              <>
-                <input
-                  id={`${ids}-subjects`}
-                  type="datetime-local"
-                  value={subjects}
-                  aria-invalid={isInvalid || undefined}
-                  aria-describedby={[describedBy, `${ids}-subjects-preview`].filter(Boolean).join(' ')}
-                  onChange={(event) => setSubjects(event.target.value)}
-                />
-                <MomentPreview id={`${ids}-subjects-preview`} iso={subjectsIso} />
-                <div>{nowButton(setSubjects, t('privacy.breaches.subjectsNow'))}</div>
-              </>
-            )}
-          </Field>
+            onChange={setSubjects}
+          />
         </div>
         <Field id={`${ids}-measures`} label={t('privacy.breaches.field.measures')} error={problem('measures')}>
           {({ describedBy, isInvalid }) => (
@@ -534,5 +505,52 @@ function UpdateBreachForm({
         </div>
       </form>
     </section>
+  );
+}
+
+/** When a notice was given (Bangkok time), with its Buddhist-era reading and a button for "just now". */
+function NoticeTimeField({
+  id,
+  label,
+  nowLabel,
+  value,
+  iso,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  nowLabel: string;
+  value: string;
+  iso: string | null;
+  error: string | null;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useLanguage();
+  return (
+    <Field id={id} label={label} hint={t('privacy.form.bangkokTime')} error={error}>
+      {({ describedBy, isInvalid }) => (
+        <>
+          <input
+            id={id}
+            type="datetime-local"
+            value={value}
+            aria-invalid={isInvalid || undefined}
+            aria-describedby={[describedBy, `${id}-preview`].filter(Boolean).join(' ')}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <MomentPreview id={`${id}-preview`} iso={iso} />
+          <div>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => onChange(bangkokInputValue(new Date()))}
+            >
+              {nowLabel}
+            </button>
+          </div>
+        </>
+      )}
+    </Field>
   );
 }

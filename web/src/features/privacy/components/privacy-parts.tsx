@@ -10,7 +10,7 @@ import './privacy.css';
 export function PrivacyNav({ canManage, canAudit }: { canManage: boolean; canAudit: boolean }) {
   const { t } = useLanguage();
   return (
-    <nav className="privacy-nav" aria-label={t('privacy.nav.label')}>
+    <nav className="section-nav" aria-label={t('privacy.nav.label')}>
       {canManage ? (
         <>
           <NavLink to="/privacy/requests">{t('privacy.nav.requests')}</NavLink>

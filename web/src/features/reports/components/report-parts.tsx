@@ -57,7 +57,7 @@ export function CasesLink({
 export function ReportsNav({ canExport }: { canExport: boolean }) {
   const { t } = useLanguage();
   return (
-    <nav className="report-nav" aria-label={t('reports.nav.label')}>
+    <nav className="section-nav" aria-label={t('reports.nav.label')}>
       <NavLink to="/reports" end>
         {t('reports.nav.dashboard')}
       </NavLink>
