@@ -3,7 +3,8 @@
 #
 # Starts the real server on loopback on a fresh embedded database (PGlite in a temporary folder), waits for
 # /healthz, runs sqlmap in batch mode against every public endpoint that takes input, and exits non-zero if
-# sqlmap finds any parameter injectable, if it could not reach the server, if a scan ends without its
+# sqlmap finds any parameter injectable, if it does not find the injection planted in a control endpoint
+# (scripts/sqlmap-control.mjs, so that "nothing found" means something), if it could not reach the server, if a scan ends without its
 # "not injectable" verdict, or if the rate limits answered in place of the routes (429). The server and
 # the helper proxy are stopped on exit, whatever happens.
 #
@@ -69,14 +70,15 @@ fi
 work="$(mktemp -d)"
 server_pid=''
 proxy_pid=''
+control_pid=''
 cleanup() {
   local status=$?
-  for pid in "$proxy_pid" "$server_pid"; do
+  for pid in "$control_pid" "$proxy_pid" "$server_pid"; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
     fi
   done
-  for pid in "$proxy_pid" "$server_pid"; do
+  for pid in "$control_pid" "$proxy_pid" "$server_pid"; do
     if [ -n "$pid" ]; then
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -KILL "$pid" 2>/dev/null || true
@@ -108,6 +110,10 @@ env HOST=127.0.0.1 PORT="$port" DATA_DIR="$work/data" MAIL_DIR="$work/mail" DEMO
   FACEBOOK_GRAPH_URL=http://127.0.0.1:9 \
   node server/bin/start.mjs >"$work/server.log" 2>&1 &
 server_pid=$!
+
+control_port=$(free_port)
+node scripts/sqlmap-control.mjs "$control_port" >"$work/control.log" 2>&1 &
+control_pid=$!
 
 LINE_CHANNEL_SECRET="$line_secret" FACEBOOK_APP_SECRET="$facebook_secret" \
   node scripts/sqlmap-proxy.mjs "$proxy_port" "http://127.0.0.1:$port" >"$work/proxy.log" 2>&1 &
@@ -170,6 +176,21 @@ scan() {
 }
 
 json=(-H 'Content-Type: application/json')
+
+# The control first: an endpoint injectable on purpose (scripts/sqlmap-control.mjs). If sqlmap, as set up here,
+# does not find that, its "not injectable" below would prove nothing — the run fails.
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$control_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+scan control -u "http://127.0.0.1:$control_port/search?q=somchai" -p q >/dev/null 2>&1 || true
+if [ "${summary[-1]}" = "${summary[-1]/INJECTABLE/}" ]; then
+  cat "$work/control.log" >&2 || true
+  fail "the control: sqlmap did not find the injection planted in scripts/sqlmap-control.mjs (${summary[-1]})"
+fi
+failures=0 # the control's finding is the expected one
+summary[-1]="${summary[-1]/INJECTABLE/found (expected)}"
+say 'control: sqlmap found the planted injection, so its verdicts below can be believed'
 
 say 'scanning (each target: the log goes to the temporary folder)'
 # A wrong password is a 401, which sqlmap takes for "authentication needed" unless told to ignore it.
