@@ -69,6 +69,7 @@ import { frameworkError, registerErrorHandling } from './platform/http/error-han
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerCsrfProtection } from './platform/http/csrf.ts';
+import { createMetrics } from './platform/http/metrics.ts';
 import { describeMultipartRoutes } from './platform/http/multipart.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
@@ -198,6 +199,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
 
   registerErrorHandling(app);
+  // Before any route: every answer is counted.
+  const metrics = createMetrics(app, database.db, jobs);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -289,7 +292,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const db = database.db;
-  await app.register(systemRoutes, { database, jobs, version: APP_VERSION });
+  await app.register(systemRoutes, {
+    database,
+    jobs,
+    version: APP_VERSION,
+    metrics,
+    metricsToken: config.metricsToken,
+  });
   await app.register(authRoutes, {
     auth: services.auth,
     requestPasswordReset: (email) => services.people.requestPasswordReset(email),

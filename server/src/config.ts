@@ -92,6 +92,8 @@ const EnvSchema = z.object({
     .default('07:00'),
   /** Years a closed case keeps its identities when its problem types have no period of their own. */
   RETENTION_DEFAULT_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (otherwise restrict it at the load balancer). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Minutes one break-the-glass opening of a case shows its identities. */
   REVEAL_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
 });
@@ -132,6 +134,8 @@ export interface Config {
    */
   readonly fieldKeys: { readonly fieldKeys: string; readonly hashKey: string } | null;
   readonly privacy: { readonly retentionDefaultYears: number; readonly revealMinutes: number };
+  /** The bearer token /metrics asks for, or null: open (restrict it in front of the app). */
+  readonly metricsToken: string | null;
   /** null: the LINE channel is not set up (its webhook answers 503). */
   readonly line: { readonly channelSecret: string; readonly accessToken: string; readonly apiUrl: string } | null;
   /** null: no SMS gateway (alarms go by the other channels). */
@@ -244,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deliveryLeaseSeconds: e.ALARM_DELIVERY_LEASE_SECONDS,
       digestCron: e.ALARM_DIGEST_CRON,
     }),
+    metricsToken: e.METRICS_TOKEN ?? null,
     privacy: Object.freeze({ retentionDefaultYears: e.RETENTION_DEFAULT_YEARS, revealMinutes: e.REVEAL_MINUTES }),
     reports: Object.freeze({
       sendHour: Number(e.REPORT_SEND_TIME.slice(0, 2)),

@@ -432,6 +432,9 @@ describe('reference data, health and documentation', () => {
     'GET /api/geography/districts/:code/subdistricts',
     'GET /api/geography/search',
     'GET /healthz',
+    'GET /livez',
+    'GET /readyz',
+    'GET /metrics',
     'GET /api/openapi.json',
   );
 
@@ -474,12 +477,16 @@ describe('reference data, health and documentation', () => {
     );
   });
 
-  it('health and the OpenAPI document: any query string', async () => {
+  it('health, metrics and the OpenAPI document: any query string', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/healthz', '/api/openapi.json'), queryString(), async (path, query) => {
-        await exchange({ method: 'GET', url: `${path}?${query}` });
-      }),
-      runs(30),
+      fc.asyncProperty(
+        fc.constantFrom('/healthz', '/livez', '/readyz', '/metrics', '/api/openapi.json'),
+        queryString(),
+        async (path, query) => {
+          await exchange({ method: 'GET', url: `${path}?${query}` });
+        },
+      ),
+      runs(40),
     );
   });
 

@@ -20,6 +20,9 @@ afterAll(async () => t.close());
  */
 const PUBLIC: Record<string, { limit: number; payload?: object; url?: string }> = {
   'GET /healthz': { limit: 8 },
+  'GET /livez': { limit: 8 },
+  'GET /readyz': { limit: 8 },
+  'GET /metrics': { limit: 8 },
   'GET /api/openapi.json': { limit: 8 },
   'GET /api/geography/provinces': { limit: 8 },
   'GET /api/geography/provinces/:code/districts': { limit: 8, url: '/api/geography/provinces/70/districts' },

@@ -10,6 +10,12 @@ export const HealthResponse = z
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/** Liveness: the process answers (its event loop runs); nothing else is asked. */
+export const LivenessResponse = z
+  .object({ status: z.literal('ok'), version: z.string() })
+  .meta({ id: 'LivenessResponse' });
+export type LivenessResponse = z.infer<typeof LivenessResponse>;
+
 export const JobQueueStats = z
   .object({
     queues: z.array(
