@@ -9,3 +9,4 @@ await import('./units.bench.ts');
 await import('./alarms.bench.ts');
 await import('./reports.bench.ts');
 await import('./privacy.bench.ts');
+await import('./intake.bench.ts');
