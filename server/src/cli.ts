@@ -16,6 +16,7 @@ import { systemClock } from './platform/clock.ts';
 import { sealAuditEvents, verifyAuditChain } from './platform/audit/audit-chain.ts';
 import { resolveFieldKeys } from './platform/crypto/field-keys.ts';
 import { createFieldProtector, generateFieldKeys } from './platform/crypto/field-protection.ts';
+import { backupDatabase, restoreDatabase, RestoreRefusedError } from './platform/db/backup.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 
 export interface CliIo {
@@ -270,6 +271,55 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             : 'Dry run only: nothing was changed. Run again with --apply to import.',
         );
         if ((s.error > 0 || report.problems.length > 0) && !report.applied) exitCode = 3;
+      });
+    });
+
+  program
+    .command('backup')
+    .description(
+      'write a backup of the database to a file (PostgreSQL: pg_dump, online; embedded: stop the server first)',
+    )
+    .argument('<file>', 'where to write it')
+    .action(async (file: string) => {
+      const target = path.resolve(io.cwd, file);
+      const { bytes } = await backupDatabase(config.database, target);
+      io.out(`Backup written to ${target} (${(bytes / 1024 / 1024).toFixed(1)} MiB, readable by its owner only).`);
+      io.out(
+        config.database.engine === 'pglite'
+          ? `The field keys are not in it: keep ${path.join(config.database.dataDir, 'field-keys.json')} safe separately.`
+          : 'The field keys are not in it: keep FIELD_KEYS and FIELD_HASH_KEY safe separately.',
+      );
+    });
+
+  program
+    .command('restore')
+    .description(
+      'restore a backup made by `oscc backup` (never over data without --force; the embedded folder is then moved aside)',
+    )
+    .argument('<file>', 'the backup')
+    .option('--force', 'replace the database that is there (embedded: moved aside, kept)')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const source = path.resolve(io.cwd, file);
+      if (!fs.existsSync(source)) {
+        io.err(`No such file: ${source}`);
+        exitCode = 2;
+        return;
+      }
+      try {
+        const { movedAside } = await restoreDatabase(config.database, source, { force: !!options.force });
+        if (movedAside) io.out(`The database that was there is kept in ${movedAside}.`);
+      } catch (error) {
+        if (!(error instanceof RestoreRefusedError)) throw error;
+        io.err(error.message);
+        exitCode = 3;
+        return;
+      }
+      // Bring the restored database up to this version's schema.
+      await withDatabase(async (database) => {
+        const outcome = await prepareDatabase(database, systemClock, { demoData: false, log });
+        io.out(
+          `Restored from ${source}${outcome.migrationsApplied.length ? `; then applied ${outcome.migrationsApplied.length} migration(s)` : ''}.`,
+        );
       });
     });
 

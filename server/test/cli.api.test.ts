@@ -159,6 +159,58 @@ describe('npx oscc', () => {
     expect(result.out).toMatch(/Re-encrypted 0 value\(s\)/);
   });
 
+  it('backup / restore: the embedded database to a file and back; never over data without --force', async () => {
+    const file = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.tar.gz`);
+    const made = await run(['backup', file]);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/Backup written to .* MiB/);
+    expect(made.out).toContain('field-keys.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+
+    // A change after the backup…
+    const count = async () => {
+      const database = await openDatabase({ engine: 'pglite', dataDir });
+      try {
+        return (await database.db.selectFrom('app_user').select('email').execute()).length;
+      } finally {
+        await database.close();
+      }
+    };
+    const before = await count();
+    expect(
+      (await run(['create-admin', '--email', 'later@oscc.example', '--first-name', 'ภายหลัง', '--last-name', 'สำรอง']))
+        .code,
+    ).toBe(0);
+    expect(await count()).toBe(before + 1);
+
+    // …is not overwritten by accident,
+    const refused = await run(['restore', file]);
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain('--force');
+    // and with --force the folder is moved aside (kept), the backup's state comes back, the keys with it.
+    const restored = await run(['restore', file, '--force']);
+    expect(restored.code, restored.err).toBe(0);
+    const kept = /kept in (.*)\./.exec(restored.out)?.[1];
+    expect(kept && fs.existsSync(path.join(kept, 'PG_VERSION'))).toBe(true);
+    expect(await count()).toBe(before);
+    expect(fs.existsSync(path.join(dataDir, 'field-keys.json'))).toBe(true);
+    // The restored folder is a whole database at this version's schema.
+    expect((await run(['migrate'])).out).toContain('The database is up to date.');
+    fs.rmSync(kept!, { recursive: true, force: true });
+    fs.rmSync(file, { force: true });
+  }, 120_000);
+
+  it('restore refuses a file that is not a backup, and a backup of the other engine', async () => {
+    const junk = path.join(dataDir, '..', `${path.basename(dataDir)}-junk.bin`);
+    fs.writeFileSync(junk, 'not a backup');
+    const result = await run(['restore', junk, '--force']);
+    expect(result.code).toBe(3);
+    expect(result.err).toContain('not an OSCC backup');
+    fs.writeFileSync(junk, Buffer.concat([Buffer.from('PGDMP'), Buffer.alloc(100)]));
+    expect((await run(['restore', junk, '--force'])).err).toContain('is a PostgreSQL backup');
+    fs.rmSync(junk, { force: true });
+  });
+
   it('explains bad configuration and exits with 78', async () => {
     const io: CliIo = {
       out: () => undefined,

@@ -37,13 +37,21 @@ export interface DatabaseHandle {
    * over a connection of its own that reconnects when it drops. Returns how to stop listening.
    */
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * The embedded database's whole data folder as a gzipped tarball, after a checkpoint (PGlite only; PostgreSQL is
+   * backed up with pg_dump, see backup.ts).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | Config['database']
-  /** In memory; `loadDataDir` starts it from a `dumpDataDir()` tarball (the test harness's prepared snapshot). */
-  | { engine: 'pglite'; dataDir: 'memory://'; loadDataDir?: Blob };
+  /**
+   * `loadDataDir` starts it from a `dumpDataDir()` tarball: in memory (the test harness's prepared snapshot), or into
+   * an empty folder (a restore).
+   */
+  | { engine: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === 'postgres') return openPostgres(target.url, target.poolSize);
@@ -85,6 +93,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     async listen(channel, callback) {
       const unlisten = await gate.run(() => pglite.listen(channel, callback));
       return () => gate.run(() => unlisten());
+    },
+    async dumpDataDir() {
+      return gate.run(async () => {
+        await pglite.exec('checkpoint');
+        const tarball = await pglite.dumpDataDir('gzip');
+        return new Uint8Array(await tarball.arrayBuffer());
+      });
     },
     async close() {
       if (closed) return;
