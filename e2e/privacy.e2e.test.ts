@@ -68,8 +68,6 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
 }
 
-/** The session's CSRF token, which a state-changing API call must send back as a header. */
-
 /** A hotline case in Ratchaburi about a named woman, with a photo, recorded through the API by the call-taker. */
 async function recordCase(page: Page): Promise<{ id: string; caseNumber: string }> {
   const response = await page.request.post('/api/intake/contacts', {
