@@ -38,7 +38,9 @@ export function formatBuddhistDate(value: Date | string, language: 'th' | 'en', 
 }
 
 /** The Buddhist-era year of an instant as seen in Bangkok. */
+const bangkokYear = new Intl.DateTimeFormat('en-US', { timeZone: BANGKOK_TIME_ZONE, year: 'numeric' });
+
 export function buddhistYear(value: Date): number {
-  const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: BANGKOK_TIME_ZONE, year: 'numeric' }).format(value));
+  const year = Number(bangkokYear.format(value));
   return year + BUDDHIST_ERA_OFFSET;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/modules/identity/index.ts';
 import { createFieldProtector, parseFieldKeys } from '../src/platform/crypto/field-protection.ts';
 import { createTestApp, signIn, TEST_FIELD_KEYS, type TestApp } from './harness.ts';
 
@@ -183,6 +184,20 @@ describe('a contact that becomes a case', () => {
     const { body } = await post(calltaker, { outcome: 'case', case: aCase({ problemTypes: ['test_unclaimed'] }) });
     expect(body.case).toMatchObject({ status: 'triage', routing: { kind: 'triage', unitId: null } });
   });
+
+  it('numbers the first cases of a new year from 1, side by side, without a number twice', async () => {
+    t.clock.set('2027-01-01T00:30:00+07:00'); // half past midnight in Bangkok: year 2570 has no case yet
+    const newYear = await signIn(t.app, 'calltaker@oscc.example');
+    // At once: the first few race to make the year's sequence (on PostgreSQL in separate transactions).
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post(newYear, { outcome: 'case', case: aCase({ problemTypes: ['violence'] }) })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    const numbers = answers.map((answer) => answer.body.case.caseNumber as string).sort();
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `2570-00000${i + 1}`));
+    t.clock.set('2026-12-01T03:00:00.000Z');
+    calltaker = await signIn(t.app, 'calltaker@oscc.example');
+  });
 });
 
 describe('screening: earlier cases that may be about the same people', () => {
@@ -273,6 +288,8 @@ describe('a report from the public website', () => {
       .where('public_report.tracking_code', '=', receipt.trackingCode.replace('-', ''))
       .executeTakeFirstOrThrow();
     expect(stored.channel).toBe('web');
+    // A keyed hash bound to the tracking code: without the hash key (never in the database) the PIN cannot be tried.
+    expect(stored.pin_hash).toMatch(/^hmac-sha256\$[\w-]{43}$/);
     expect(stored.pin_hash).not.toContain(receipt.pin);
 
     const ok = await status({ trackingCode: receipt.trackingCode.toLowerCase(), pin: receipt.pin });
@@ -299,6 +316,19 @@ describe('a report from the public website', () => {
     t.clock.advanceMinutes(16);
     expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(200);
     t.clock.set('2026-12-01T03:00:00.000Z');
+  });
+
+  it('still opens a report whose PIN was stored as an argon2id hash before the keyed hash', async () => {
+    const receipt = (await submit(report())).json();
+    const code = receipt.trackingCode.replace('-', '');
+    await t.database.db
+      .updateTable('public_report')
+      .set({ pin_hash: await hashPassword(receipt.pin) })
+      .where('tracking_code', '=', code)
+      .execute();
+    const wrongPin = receipt.pin === '000000' ? '111111' : '000000';
+    expect((await status({ trackingCode: receipt.trackingCode, pin: wrongPin })).statusCode).toBe(404);
+    expect((await status({ trackingCode: receipt.trackingCode, pin: receipt.pin })).statusCode).toBe(200);
   });
 
   it('needs the privacy notice accepted, a known place and a story — and writes nothing otherwise', async () => {

@@ -50,6 +50,22 @@ export async function warnAtFor(
   return warn < dueAt ? warn : dueAt;
 }
 
+/** The first-contact clock: 24 hours round the clock from intake, on the responsible unit. */
+function firstContactDeadline(createdAt: Date, unitId: string | null): WantedDeadline {
+  return {
+    subject: 'first_contact',
+    alarm: 'no_service',
+    kind: 'first_contact',
+    stepPosition: null,
+    stepCode: null,
+    referralId: null,
+    unitId,
+    clock: '24x7',
+    startedAt: createdAt,
+    dueAt: new Date(createdAt.getTime() + NO_SERVICE_MINUTES * 60_000),
+  };
+}
+
 /**
  * The clocks a case should have running now, read from what the case is:
  *  - first contact: 24 hours round the clock from intake, until the
@@ -98,21 +114,7 @@ async function wantedDeadlines(
             .where('kind', '=', 'contact')
             .executeTakeFirst(),
         );
-  if (!contacted && !closed) {
-    const startedAt = new Date(kase.created_at);
-    wanted.push({
-      subject: 'first_contact',
-      alarm: 'no_service',
-      kind: 'first_contact',
-      stepPosition: null,
-      stepCode: null,
-      referralId: null,
-      unitId: kase.responsible_unit_id,
-      clock: '24x7',
-      startedAt,
-      dueAt: new Date(startedAt.getTime() + NO_SERVICE_MINUTES * 60_000),
-    });
-  }
+  if (!contacted && !closed) wanted.push(firstContactDeadline(new Date(kase.created_at), kase.responsible_unit_id));
 
   for (const step of running) {
     if (step.status !== 'open' || !step.due_at || !step.opened_at) continue;
@@ -255,29 +257,55 @@ export async function syncCaseDeadlines(trx: Kysely<Database>, caseId: string, n
         .execute();
       continue;
     }
-    await trx
-      .insertInto('deadline')
-      .values({
-        case_id: caseId,
-        alarm: want.alarm,
-        kind: want.kind,
-        subject: want.subject,
-        step_position: want.stepPosition,
-        step_code: want.stepCode,
-        referral_id: want.referralId,
-        unit_id: want.unitId,
-        procedure_version_id: procedureVersionId,
-        clock: want.clock,
-        started_at: want.startedAt,
-        due_at: want.dueAt,
-        warn_at: warnAt,
-        // A clock that starts already late (a case recorded after the fact) is checked at once.
-        next_check_at: warnAt < now ? now : warnAt,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertDeadline(trx, caseId, want, procedureVersionId, warnAt, now);
   }
+}
+
+async function insertDeadline(
+  trx: Kysely<Database>,
+  caseId: string,
+  want: WantedDeadline,
+  procedureVersionId: string | null,
+  warnAt: Date,
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('deadline')
+    .values({
+      case_id: caseId,
+      alarm: want.alarm,
+      kind: want.kind,
+      subject: want.subject,
+      step_position: want.stepPosition,
+      step_code: want.stepCode,
+      referral_id: want.referralId,
+      unit_id: want.unitId,
+      procedure_version_id: procedureVersionId,
+      clock: want.clock,
+      started_at: want.startedAt,
+      due_at: want.dueAt,
+      warn_at: warnAt,
+      // A clock that starts already late (a case recorded after the fact) is checked at once.
+      next_check_at: warnAt < now ? now : warnAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/**
+ * The clocks of a case created in this very transaction: nothing of it exists yet but the case (no steps, no
+ * referrals, no contact recorded), so only its first-contact clock runs — what `syncCaseDeadlines` would decide,
+ * without reading back the case, its steps, referrals and deadlines (four round trips on every intake).
+ */
+export async function startCaseDeadlines(
+  trx: Kysely<Database>,
+  created: { caseId: string; createdAt: Date; unitId: string | null; procedureVersionId: string | null },
+  now: Date,
+): Promise<void> {
+  const want = firstContactDeadline(created.createdAt, created.unitId);
+  const warnAt = await warnAtFor(trx, want, await warningShare(trx));
+  await insertDeadline(trx, created.caseId, want, created.procedureVersionId, warnAt, now);
 }
 
 /**

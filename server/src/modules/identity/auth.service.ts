@@ -125,7 +125,7 @@ export function createAuthService({ db, clock, settings }: AuthDependencies) {
       const session = await sessions.findLive(tokenHash, now);
       if (!session) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await sessions.touch(tokenHash, now);
-      const grants = await users.grantsOf(session.userId);
+      const { grants } = session;
       return {
         userId: session.userId,
         unitId: session.unitId,

@@ -1,6 +1,9 @@
+import type { Grant } from '@oscc/contract';
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../database-schema.ts';
 import type { SecondFactorState } from './identity.table.ts';
+import { grantRows, toGrants } from './users.repository.ts';
 
 export interface SessionRow {
   tokenHash: string;
@@ -10,6 +13,8 @@ export interface SessionRow {
   secondFactor: SecondFactorState;
   /** The person's unit, read in the same query (it is needed on every request). */
   unitId: string | null;
+  /** What the person may do, also in the same query: one round trip per request for who is asking. */
+  grants: Grant[];
 }
 
 export function createSessionsRepository(db: Kysely<Database>) {
@@ -47,6 +52,7 @@ export function createSessionsRepository(db: Kysely<Database>) {
           'user_session.second_factor',
           'app_user.unit_id',
         ])
+        .select((eb) => jsonArrayFrom(grantRows(db, eb.ref('user_session.user_id'))).as('grants'))
         .where('user_session.token_hash', '=', tokenHash)
         .where('user_session.expires_at', '>', now)
         .where('app_user.status', '=', 'active')
@@ -59,6 +65,7 @@ export function createSessionsRepository(db: Kysely<Database>) {
             lastSeenAt: row.last_seen_at,
             secondFactor: row.second_factor,
             unitId: row.unit_id,
+            grants: toGrants(row.grants),
           }
         : null;
     },

@@ -1,6 +1,45 @@
 import { ACTIONS, type Action, type Grant, type RoleCode, type ScopeLevel } from '@oscc/contract';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
+
+const KNOWN_ACTIONS = new Set<string>(ACTIONS);
+
+/**
+ * A person's grants as rows: each permission of each of their roles, with the role's scope. A query, so the session
+ * lookup can read them in the same round trip (`sessions.findLive`).
+ */
+export function grantRows(db: Kysely<Database>, userId: string | Expression<string>) {
+  return db
+    .selectFrom('user_role')
+    .innerJoin('role_permission', 'role_permission.role_code', 'user_role.role_code')
+    .select([
+      'role_permission.action',
+      'role_permission.conditions',
+      'user_role.scope_level',
+      'user_role.scope_unit_id',
+      'user_role.scope_province_code',
+      'user_role.scope_agency_id',
+    ])
+    .where('user_role.user_id', '=', userId);
+}
+
+type GrantRow = Awaited<ReturnType<ReturnType<typeof grantRows>['execute']>>[number];
+
+/** Grants from `grantRows` (as rows, or as JSON read back): actions this version does not know are left out. */
+export function toGrants(rows: readonly GrantRow[]): Grant[] {
+  return rows
+    .filter((row) => KNOWN_ACTIONS.has(row.action))
+    .map((row) => ({
+      action: row.action as Action,
+      conditions: typeof row.conditions === 'string' ? JSON.parse(row.conditions) : row.conditions,
+      scope: {
+        level: row.scope_level,
+        unitId: row.scope_unit_id,
+        provinceCode: row.scope_province_code,
+        agencyId: row.scope_agency_id,
+      },
+    }));
+}
 
 export interface SignInRecord {
   id: string;
@@ -63,8 +102,6 @@ export interface NewRoleAssignment {
   provinceCode?: string;
   agencyId?: string;
 }
-
-const KNOWN_ACTIONS = new Set<string>(ACTIONS);
 
 export function createUsersRepository(db: Kysely<Database>) {
   return {
@@ -191,31 +228,7 @@ export function createUsersRepository(db: Kysely<Database>) {
 
     /** Every permission rule of every role the person holds, bound to that assignment's scope. */
     async grantsOf(userId: string): Promise<Grant[]> {
-      const rows = await db
-        .selectFrom('user_role')
-        .innerJoin('role_permission', 'role_permission.role_code', 'user_role.role_code')
-        .select([
-          'role_permission.action',
-          'role_permission.conditions',
-          'user_role.scope_level',
-          'user_role.scope_unit_id',
-          'user_role.scope_province_code',
-          'user_role.scope_agency_id',
-        ])
-        .where('user_role.user_id', '=', userId)
-        .execute();
-      return rows
-        .filter((row) => KNOWN_ACTIONS.has(row.action))
-        .map((row) => ({
-          action: row.action as Action,
-          conditions: typeof row.conditions === 'string' ? JSON.parse(row.conditions) : row.conditions,
-          scope: {
-            level: row.scope_level,
-            unitId: row.scope_unit_id,
-            provinceCode: row.scope_province_code,
-            agencyId: row.scope_agency_id,
-          },
-        }));
+      return toGrants(await grantRows(db, userId).execute());
     },
 
     async requiresSecondFactor(userId: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { canTransition, type CaseState } from '@oscc/contract';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { syncCaseDeadlines } from '../alarms/index.ts';
+import { startCaseDeadlines, syncCaseDeadlines } from '../alarms/index.ts';
 
 /**
  * Moves a case from one state to another — only along the state machine
@@ -22,6 +22,8 @@ export async function moveCase(
     now: Date;
     /** False when the caller already raised the version in this transaction (one change, one version). */
     bumpVersion?: boolean;
+    /** With `from: null`: the case just written, so its first clock starts without reading it back. */
+    created?: { createdAt: Date; unitId: string | null; procedureVersionId: string | null };
   },
 ): Promise<void> {
   if (change.from !== null) {
@@ -52,17 +54,25 @@ export async function moveCase(
     })
     .execute();
   // A new case starts its 24-hour clock; a closed or merged one stops every clock.
-  await syncCaseDeadlines(trx, change.caseId, change.now);
+  if (change.from === null && change.created)
+    await startCaseDeadlines(trx, { caseId: change.caseId, ...change.created }, change.now);
+  else await syncCaseDeadlines(trx, change.caseId, change.now);
 }
 
-/** The active version of a problem's procedure, or of the generic one when the problem has none. */
-export async function activeProcedureFor(db: Kysely<Database>, problemType: string): Promise<string | null> {
-  const rows = await db
+/** The active procedure versions a case of this problem could follow: the problem's own and the generic one. */
+export function activeProcedures(eb: ExpressionBuilder<Database, never>, problemType: string) {
+  return eb
     .selectFrom('procedure_version')
     .select(['id', 'problem_type_code'])
     .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('problem_type_code', '=', problemType), eb('problem_type_code', 'is', null)]))
-    .execute();
+    .where((where) => where.or([where('problem_type_code', '=', problemType), where('problem_type_code', 'is', null)]));
+}
+
+/** Of `activeProcedures`: the problem's own version, or the generic one when the problem has none. */
+export function pickProcedure(
+  rows: readonly { id: string; problem_type_code: string | null }[],
+  problemType: string,
+): string | null {
   return (
     (rows.find((row) => row.problem_type_code === problemType) ?? rows.find((row) => !row.problem_type_code))?.id ??
     null

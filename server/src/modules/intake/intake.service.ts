@@ -24,18 +24,19 @@ import {
   type SocialWorkerOption,
   PHOTO_MEDIA_TYPES,
 } from '@oscc/contract';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../database-schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { isAllowed, type Principal } from '../../platform/authorization/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldProtector } from '../../platform/crypto/field-protection.ts';
 import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
-import { createUsersRepository, decoyPasswordHash, hashPassword, verifyPassword } from '../identity/index.ts';
+import { createUsersRepository, verifyPassword } from '../identity/index.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
 import { checkAttachments, storeAttachments } from './attachments.ts';
-import { activeProcedureFor, moveCase } from './case-state.ts';
+import { activeProcedures, moveCase, pickProcedure } from './case-state.ts';
 import { reachableContact, readableCase, reachesNation } from './case-reach.ts';
 import { nameSimilarity } from './name-similarity.ts';
 import { routeCase } from './routing.ts';
@@ -60,16 +61,14 @@ export function normalisePhone(text: string): string | null {
 /** Letters and digits nobody confuses when reading them out (no 0/O, 1/I/L). */
 const TRACKING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
+/** How a keyed PIN hash starts (anything else is an argon2id hash from before). */
+const PIN_HMAC_PREFIX = 'hmac-sha256$';
+
 /** A tracking code like K7MXQ-4PD9R: 10 random characters, about 49 bits. */
 export function newTrackingCode(): string {
   let code = '';
   for (let i = 0; i < 10; i += 1) code += TRACKING_ALPHABET[randomInt(0, TRACKING_ALPHABET.length)];
   return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
-
-/** The case number people read out on the phone: the Buddhist-era year and a running number, 2569-000123. */
-export function formatCaseNumber(yearBe: number, number: number): string {
-  return `${yearBe}-${String(number).padStart(6, '0')}`;
 }
 
 interface Actor {
@@ -92,20 +91,28 @@ export function createIntakeService({
     const at = (path: string, code: string, message: string) =>
       problems.push({ path: `body.case.${path}`, code, message });
 
-    const known = await db
-      .selectFrom('problem_type')
-      .select('code')
-      .where('active', '=', true)
-      .where('code', 'in', input.problemTypes)
-      .execute();
-    const unknown = input.problemTypes.filter((code) => !known.some((k) => k.code === code));
-    if (unknown.length)
-      at('problemTypes', 'unknown_problem_type', `ไม่รู้จักประเภทปัญหา ${unknown.join(', ')} / Unknown problem types`);
-
+    // The reference data a case is checked against, in one round trip: its problem types, its place, and the
+    // procedure it will follow (the case keeps that version, whatever later versions say).
     const code = input.location.areaCode;
     const table = code.length === 2 ? 'geo_province' : code.length === 4 ? 'geo_district' : 'geo_subdistrict';
-    const place = await db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst();
-    if (!place) at('location.areaCode', 'unknown_area', `ไม่พบรหัสพื้นที่ ${code} / Unknown area code ${code}`);
+    const reference = await db
+      .selectNoFrom((eb) => [
+        jsonArrayFrom(
+          eb
+            .selectFrom('problem_type')
+            .select('code')
+            .where('active', '=', true)
+            .where('code', 'in', input.problemTypes),
+        ).as('known'),
+        eb.exists(eb.selectFrom(table).select('code').where('code', '=', code)).as('placeKnown'),
+        jsonArrayFrom(activeProcedures(eb, input.problemTypes[0]!)).as('procedures'),
+      ])
+      .executeTakeFirstOrThrow();
+    const unknown = input.problemTypes.filter((problem) => !reference.known.some((k) => k.code === problem));
+    if (unknown.length)
+      at('problemTypes', 'unknown_problem_type', `ไม่รู้จักประเภทปัญหา ${unknown.join(', ')} / Unknown problem types`);
+    if (!reference.placeKnown)
+      at('location.areaCode', 'unknown_area', `ไม่พบรหัสพื้นที่ ${code} / Unknown area code ${code}`);
 
     const people = input.people.map((person, index) => {
       let idNumber: string | null = null;
@@ -131,19 +138,7 @@ export function createIntakeService({
       return { ...person, idNumber, birthDate, phone };
     });
     if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
-    return { people, place: code };
-  }
-
-  async function allocateCaseNumber(trx: Kysely<Database>, yearBe: number): Promise<number> {
-    const row = await trx
-      .insertInto('case_number_counter')
-      .values({ year_be: yearBe, last_number: 1 })
-      .onConflict((conflict) =>
-        conflict.column('year_be').doUpdateSet({ last_number: sql`case_number_counter.last_number + 1` }),
-      )
-      .returning('last_number')
-      .executeTakeFirstOrThrow();
-    return row.last_number;
+    return { people, place: code, procedureVersionId: pickProcedure(reference.procedures, input.problemTypes[0]!) };
   }
 
   /** Writes a checked, routed case with its problem types, people and audit record, in the caller's transaction. */
@@ -157,15 +152,15 @@ export function createIntakeService({
     assignee: { id: string; displayName: string } | null = null,
   ): Promise<NonNullable<RecordedContact['case']>> {
     const yearBe = buddhistYear(now);
-    const caseNumber = formatCaseNumber(yearBe, await allocateCaseNumber(trx, yearBe));
     const code = checked.place;
     const status = routing.kind === 'triage' ? 'triage' : 'new';
-    // The case keeps the procedure version it starts with, whatever later versions say.
-    const procedureVersionId = await activeProcedureFor(trx, kase.problemTypes[0]!);
+    const { procedureVersionId } = checked;
     const row = await trx
       .insertInto('case_file')
       .values({
-        case_number: caseNumber,
+        // The year's sequence (migration 0018): no lock held to commit, so intakes run side by side; a write that
+        // fails after taking its number leaves a gap.
+        case_number: sql<string>`next_case_number(${yearBe})`,
         year_be: yearBe,
         status,
         channel: context.channel,
@@ -191,8 +186,9 @@ export function createIntakeService({
         created_at: now,
         updated_at: now,
       })
-      .returning('id')
+      .returning(['id', 'case_number'])
       .executeTakeFirstOrThrow();
+    const caseNumber = row.case_number;
     await trx
       .insertInto('case_problem_type')
       .values([...new Set(kase.problemTypes)].map((problem) => ({ case_id: row.id, problem_type_code: problem })))
@@ -204,6 +200,7 @@ export function createIntakeService({
       actorUserId: context.createdBy,
       reason: routing.kind === 'triage' ? 'no unit matched: central triage' : null,
       now,
+      created: { createdAt: now, unitId: routing.unitId, procedureVersionId },
     });
     if (checked.people.length)
       await trx
@@ -249,6 +246,24 @@ export function createIntakeService({
       },
     );
     return { id: row.id, caseNumber, status, routing, assignee };
+  }
+
+  /**
+   * A public report's PIN as stored: HMAC-SHA-256 under the field hash key, bound to its tracking code. A six-digit
+   * PIN has a million values — a slow hash (argon2id, used until issue 9) only makes a stolen table take hours to
+   * try them all; a keyed hash makes it impossible without the key, which is never in the database (and whoever has
+   * the keys can read the cases themselves). Guessing online stays limited by the lock after five wrong PINs.
+   */
+  function pinHashOf(code: string, pin: string): string {
+    return `${PIN_HMAC_PREFIX}${fields.blindIndex('public-report-pin', `${code}:${pin}`)}`;
+  }
+
+  /** Whether a PIN matches its stored hash: a keyed hash, or an argon2id hash of a report from before issue 9. */
+  async function pinMatches(stored: string, code: string, pin: string): Promise<boolean> {
+    if (!stored.startsWith(PIN_HMAC_PREFIX)) return verifyPassword(stored, pin);
+    const expected = Buffer.from(stored);
+    const given = Buffer.from(pinHashOf(code, pin));
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
   /** The answer a request with this Idempotency-Key got before; a different request under the same key is refused. */
@@ -535,7 +550,7 @@ export function createIntakeService({
     /**
      * A report from the public website, through the same checks, routing and
      * protection as the hotline. The reporter gets a tracking code and a PIN
-     * (stored only as an argon2id hash) for the status page. A robot that
+     * (stored only as a keyed hash, `pinHashOf`) for the status page. A robot that
      * filled the hidden field gets a receipt that leads nowhere, and nothing
      * is written.
      */
@@ -587,7 +602,8 @@ export function createIntakeService({
         crisis: kase.crisis,
         at: now,
       });
-      const pinHash = await hashPassword(pin);
+      const trackingCode = newTrackingCode();
+      const pinHash = pinHashOf(trackingCode.replace('-', ''), pin);
       return db
         .transaction()
         .execute(async (trx) => {
@@ -614,7 +630,6 @@ export function createIntakeService({
               receiving_unit_id: null,
             })
             .execute();
-          const trackingCode = newTrackingCode();
           await trx
             .insertInto('public_report')
             .values({
@@ -662,11 +677,11 @@ export function createIntakeService({
         .where('public_report.tracking_code', '=', code)
         .executeTakeFirst();
       if (!report) {
-        await verifyPassword(await decoyPasswordHash(), input.pin); // the same time as a wrong PIN
+        void pinHashOf(code, input.pin); // the same work as a wrong PIN
         throw new AppError('NOT_FOUND');
       }
       const locked = report.locked_until && new Date(report.locked_until) > now;
-      if (locked || !(await verifyPassword(report.pin_hash, input.pin))) {
+      if (locked || !(await pinMatches(report.pin_hash, code, input.pin))) {
         if (!locked) {
           const failures = report.failed_attempts + 1;
           await db

@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Field-level protection of identifying data (names, ID numbers, phone
@@ -70,7 +79,9 @@ export function generateFieldKeys(keyId = 'k1'): { fieldKeys: string; hashKey: s
 }
 
 export function createFieldProtector(keys: FieldKeys) {
-  const current = keys.encryption.get(keys.currentKeyId);
+  // Key objects made once: a raw key handed to every cipher is turned into one on each call (measurable per intake).
+  const keyObjects = new Map<string, KeyObject>([...keys.encryption].map(([id, raw]) => [id, createSecretKey(raw)]));
+  const current = keyObjects.get(keys.currentKeyId);
   if (!current) throw new FieldProtectionError(`the current key "${keys.currentKeyId}" is not among the keys`);
 
   function protect(plaintext: string, field: string): string {
@@ -84,7 +95,7 @@ export function createFieldProtector(keys: FieldKeys) {
   function reveal(token: string, field: string): string {
     const parts = token.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) throw new FieldProtectionError('not a protected value');
-    const key = keys.encryption.get(parts[1]!);
+    const key = keyObjects.get(parts[1]!);
     if (!key) throw new FieldProtectionError(`no key "${parts[1]}" to reveal this value`);
     const iv = Buffer.from(parts[2]!, 'base64url');
     const body = Buffer.from(parts[3]!, 'base64url');
@@ -124,7 +135,7 @@ export function createFieldProtector(keys: FieldKeys) {
     const data = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
     if (data.length < 2 || data[0] !== 1) throw new FieldProtectionError('not protected content');
     const keyIdEnd = 2 + data[1]!;
-    const key = keys.encryption.get(data.subarray(2, keyIdEnd).toString('utf8'));
+    const key = keyObjects.get(data.subarray(2, keyIdEnd).toString('utf8'));
     if (!key) throw new FieldProtectionError('no key to reveal this content');
     if (data.length < keyIdEnd + 12 + 16) throw new FieldProtectionError('not protected content');
     const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(keyIdEnd, keyIdEnd + 12));

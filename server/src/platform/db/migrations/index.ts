@@ -16,6 +16,7 @@ import * as alarms from './0014-alarms.ts';
 import * as reports from './0015-reports.ts';
 import * as privacy from './0016-privacy.ts';
 import * as privacyReminders from './0017-privacy-reminders.ts';
+import * as caseNumberSequences from './0018-case-number-sequences.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0015-reports': reports,
   '0016-privacy': privacy,
   '0017-privacy-reminders': privacyReminders,
+  '0018-case-number-sequences': caseNumberSequences,
 };
