@@ -126,6 +126,8 @@ export function createServices({
     alarms,
     reports: createReportsService({
       db,
+      // The read replica when READ_DATABASE_URL is set: reports may be a moment stale, writes stay on `db`.
+      readDb: database.readDb,
       clock,
       schedule: { ...config.reports, appUrl: config.appUrl },
     }),
@@ -200,7 +202,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   registerErrorHandling(app);
   // Before any route: every answer is counted.
-  const metrics = createMetrics(app, database.db, jobs);
+  const metrics = createMetrics(app, database.db, jobs, database.readDb === database.db ? null : database.readDb);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

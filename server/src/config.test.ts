@@ -17,8 +17,67 @@ describe('configuration', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, without demo data', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://oscc@db/oscc', DATABASE_POOL_SIZE: '20', ...KEYS });
-    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://oscc@db/oscc', poolSize: 20 });
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://oscc@db/oscc',
+      poolSize: 20,
+      directUrl: 'postgres://oscc@db/oscc',
+      read: null,
+    });
     expect(config.demoData).toBe(false);
+  });
+
+  it('reads the reports from a replica with READ_DATABASE_URL, and listens and migrates over DATABASE_DIRECT_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://oscc@pgbouncer:6432/oscc',
+      DATABASE_DIRECT_URL: 'postgres://oscc@primary:5432/oscc',
+      READ_DATABASE_URL: 'postgresql://oscc@replica:5432/oscc',
+      DATABASE_POOL_SIZE: '20',
+      ...KEYS,
+    });
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://oscc@pgbouncer:6432/oscc',
+      poolSize: 20,
+      directUrl: 'postgres://oscc@primary:5432/oscc',
+      read: { url: 'postgresql://oscc@replica:5432/oscc', poolSize: 20 },
+    });
+    const sized = loadConfig({
+      DATABASE_URL: 'postgres://oscc@db/oscc',
+      READ_DATABASE_URL: 'postgres://oscc@replica/oscc',
+      READ_DATABASE_POOL_SIZE: '3',
+      ...KEYS,
+    });
+    expect(sized.database.engine === 'postgres' && sized.database.read).toEqual({
+      url: 'postgres://oscc@replica/oscc',
+      poolSize: 3,
+    });
+  });
+
+  it('refuses a replica or a direct URL without DATABASE_URL, and URLs that are not PostgreSQL', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ READ_DATABASE_URL: 'postgres://oscc@replica/oscc' })).toEqual([
+      expect.stringMatching(/^READ_DATABASE_URL: needs DATABASE_URL/),
+    ]);
+    expect(problemsOf({ DATABASE_DIRECT_URL: 'postgres://oscc@db/oscc', READ_DATABASE_POOL_SIZE: '4' })).toEqual([
+      expect.stringMatching(/^READ_DATABASE_POOL_SIZE: needs DATABASE_URL/),
+      expect.stringMatching(/^DATABASE_DIRECT_URL: needs DATABASE_URL/),
+    ]);
+    const wrong = problemsOf({
+      DATABASE_URL: 'postgres://oscc@db/oscc',
+      READ_DATABASE_URL: 'mysql://replica/oscc',
+      DATABASE_DIRECT_URL: 'http://db',
+      ...KEYS,
+    });
+    expect(wrong.map((problem) => problem.split(':')[0]).sort()).toEqual(['DATABASE_DIRECT_URL', 'READ_DATABASE_URL']);
   });
 
   it('lists every bad variable in one error', () => {

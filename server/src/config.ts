@@ -11,17 +11,25 @@ const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const PostgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  DATABASE_URL: PostgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * A direct connection to the primary (not through a transaction-mode pooler such as PgBouncer): LISTEN and the
+   * migration lock need a session of their own. Defaults to DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: PostgresUrl.optional(),
+  /** A read replica (hot standby) that the reports read from; a report may be a moment stale. */
+  READ_DATABASE_URL: PostgresUrl.optional(),
+  /** Connections per process to the read replica (default: DATABASE_POOL_SIZE). */
+  READ_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['embedded', 'off']).default('embedded'),
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -107,7 +115,15 @@ export interface Config {
   readonly publicUrl: string | null;
   readonly database:
     | { readonly engine: 'pglite'; readonly dataDir: string }
-    | { readonly engine: 'postgres'; readonly url: string; readonly poolSize: number };
+    | {
+        readonly engine: 'postgres';
+        readonly url: string;
+        readonly poolSize: number;
+        /** Where LISTEN and the migration lock connect: DATABASE_DIRECT_URL, or the same as `url`. */
+        readonly directUrl: string;
+        /** The read replica the reports read from (READ_DATABASE_URL), or null: they read from `url`. */
+        readonly read: { readonly url: string; readonly poolSize: number } | null;
+      };
   readonly logLevel: string;
   readonly jobs: 'embedded' | 'off';
   /** Seed the demo data set into an empty database at start. */
@@ -180,22 +196,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  const keyProblems: string[] = [];
-  if (!!e.FIELD_KEYS !== !!e.FIELD_HASH_KEY) keyProblems.push('FIELD_KEYS and FIELD_HASH_KEY: give both or neither');
+  const problems: string[] = [];
+  if (!!e.FIELD_KEYS !== !!e.FIELD_HASH_KEY) problems.push('FIELD_KEYS and FIELD_HASH_KEY: give both or neither');
   else if (e.FIELD_KEYS && e.FIELD_HASH_KEY) {
     try {
       parseFieldKeys(e.FIELD_KEYS, e.FIELD_HASH_KEY);
     } catch (error) {
-      keyProblems.push(error instanceof Error ? error.message : 'FIELD_KEYS: invalid');
+      problems.push(error instanceof Error ? error.message : 'FIELD_KEYS: invalid');
     }
   }
   if (e.DATABASE_URL && !e.FIELD_KEYS)
-    keyProblems.push(
+    problems.push(
       'FIELD_KEYS and FIELD_HASH_KEY are required with DATABASE_URL: every process must protect fields with the same keys (npx oscc generate-keys)',
     );
-  if (keyProblems.length) throw new ConfigError(keyProblems);
+  if (!e.DATABASE_URL) {
+    // The embedded database is one process's own: there is no replica or direct connection to speak of.
+    for (const name of ['READ_DATABASE_URL', 'READ_DATABASE_POOL_SIZE', 'DATABASE_DIRECT_URL'] as const)
+      if (e[name] !== undefined)
+        problems.push(`${name}: needs DATABASE_URL (PostgreSQL): the embedded database has no replica or pooler`);
+  }
+  if (problems.length) throw new ConfigError(problems);
   const database: Config['database'] = e.DATABASE_URL
-    ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    ? {
+        engine: 'postgres',
+        url: e.DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+        directUrl: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL,
+        read: e.READ_DATABASE_URL
+          ? Object.freeze({
+              url: e.READ_DATABASE_URL,
+              poolSize: e.READ_DATABASE_POOL_SIZE ?? e.DATABASE_POOL_SIZE,
+            })
+          : null,
+      }
     : { engine: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR) };
   const demoData =
     e.DEMO_DATA === 'auto' ? database.engine === 'pglite' && e.NODE_ENV !== 'production' : e.DEMO_DATA === 'true';

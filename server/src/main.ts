@@ -106,7 +106,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
   if (!config.mail.smtpUrl) {
     log.warn({ dir: config.mail.dir }, 'SMTP_URL is not set: e-mails are written as .eml files instead of being sent');
   }
-  log.info({ engine: database.engine, working: runsJobs }, 'job queue started');
+  log.info({ engine: database.engine, readReplica: database.hasReadReplica, working: runsJobs }, 'job queue started');
   if (runsJobs) {
     // Deadlines are checked every second or so: a cron minute is too coarse for an alarm within 5 seconds.
     alarmRunner = startAlarmRunner({
@@ -133,7 +133,7 @@ export async function main(mode: 'server' | 'worker'): Promise<void> {
     '',
     `  OSCC ศูนย์ช่วยเหลือสังคม 1300 is running at ${url}`,
     `  API documentation: ${url}/api/docs`,
-    `  Database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.database.engine === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'}`,
+    `  Database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.database.engine === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'}${database.hasReadReplica ? ' (reports read from the replica in READ_DATABASE_URL)' : ''}`,
   ];
   if (config.demoData) {
     lines.push(

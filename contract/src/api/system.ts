@@ -4,6 +4,8 @@ export const HealthResponse = z
   .object({
     status: z.enum(['ok', 'unavailable']),
     database: z.enum(['up', 'down']),
+    /** The reports' read replica (READ_DATABASE_URL): its state is shown, but readiness is the primary's alone. */
+    readReplica: z.enum(['up', 'down', 'none']),
     engine: z.enum(['pglite', 'postgres']),
     version: z.string(),
   })

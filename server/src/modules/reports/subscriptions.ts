@@ -93,8 +93,15 @@ function toSubscription(row: Row, now: Date, settings: ScheduleSettings): Report
   };
 }
 
-export function createSubscriptions(deps: { db: Kysely<Database>; clock: Clock; settings: ScheduleSettings }) {
+export function createSubscriptions(deps: {
+  db: Kysely<Database>;
+  /** Where the reports sent are built (the read replica, or `db`); the subscriptions themselves live on `db`. */
+  readDb?: Kysely<Database>;
+  clock: Clock;
+  settings: ScheduleSettings;
+}) {
   const { db, clock, settings } = deps;
+  const readDb = deps.readDb ?? db;
   const users = createUsersRepository(db);
 
   return {
@@ -228,8 +235,10 @@ export function createSubscriptions(deps: { db: Kysely<Database>; clock: Clock; 
         }
         const subscription = toSubscription(row, now, settings);
         const period = sendingPeriod(row.frequency, today);
+        // The report from the replica (a moment stale at most); marking it sent, the e-mail and the audit record below
+        // are written to the primary in one transaction.
         const document = await buildReport(
-          db,
+          readDb,
           principal,
           subscription.kind,
           { ...subscription.filter, ...period },

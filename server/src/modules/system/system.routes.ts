@@ -42,16 +42,18 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (
     schema: {
       tags: ['system'],
       summary:
-        'Readiness: 200 when the server and its database answer, 503 when the database does not (or the process is stopping)',
+        'Readiness: 200 when the server and its database answer, 503 when the database does not (or the process is stopping); a read replica that does not answer is shown, not a reason to be unready',
       response: { 200: HealthResponse, 503: HealthResponse },
     },
   } as const;
   for (const url of ['/readyz', '/healthz'])
     app.get(url, readiness, async (_request, reply) => {
-      const up = await database.ping();
+      // The primary decides readiness; a read replica that is away costs the reports, not the calls.
+      const [up, replica] = await Promise.all([database.ping(), database.pingReadReplica()]);
       const body = {
         status: up ? 'ok' : 'unavailable',
         database: up ? 'up' : 'down',
+        readReplica: replica === null ? 'none' : replica ? 'up' : 'down',
         engine: database.engine,
         version,
       } as const;

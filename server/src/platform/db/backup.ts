@@ -60,7 +60,8 @@ function run(command: string, args: string[]): Promise<void> {
 export async function backupDatabase(database: Config['database'], file: string): Promise<{ bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (database.engine === 'postgres') {
-    await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', database.url]);
+    // pg_dump needs a session of its own: the primary itself, not a transaction-mode pooler.
+    await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', database.directUrl]);
   } else {
     const handle = await openDatabase(database);
     try {
@@ -108,7 +109,7 @@ export async function restoreDatabase(
       '--no-owner',
       '--single-transaction',
       '--dbname',
-      database.url,
+      database.directUrl,
       file,
     ]);
     return { movedAside: null };

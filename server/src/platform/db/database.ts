@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../database-schema.ts';
@@ -27,14 +27,29 @@ export type JobQueueConnection =
     };
 
 export interface DatabaseHandle {
+  /** The primary: every write, and every read that must see what was just written. */
   readonly db: Kysely<Database>;
+  /**
+   * For read-only queries that may be a moment stale (the reports): the read replica when READ_DATABASE_URL is
+   * set, otherwise the same handle as `db`. Never write through it — a hot standby refuses, and without one the
+   * write would land where the code did not mean it to.
+   */
+  readonly readDb: Kysely<Database>;
+  /** Whether `readDb` is a replica of its own (READ_DATABASE_URL). */
+  readonly hasReadReplica: boolean;
   readonly engine: DatabaseEngine;
   readonly jobQueueConnection: JobQueueConnection;
-  /** True when the database answers a trivial query within the timeout. */
+  /** True when the database (and the read replica, when there is one) answers a trivial query within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
   /**
+   * Whether the read replica answers — null when there is none. Not part of readiness: a replica that is away
+   * costs the reports, and must not take every API process out of the load balancer and stop the calls.
+   */
+  pingReadReplica(timeoutMs?: number): Promise<boolean | null>;
+  /**
    * Listens on a notification channel (NOTIFY, delivered when the sending transaction commits) — on PostgreSQL
-   * over a connection of its own that reconnects when it drops. Returns how to stop listening.
+   * over a connection of its own to the primary (DATABASE_DIRECT_URL: not through a transaction-mode pooler) that
+   * reconnects when it drops. Returns how to stop listening.
    */
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   /**
@@ -45,8 +60,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** A PostgreSQL database to open: `directUrl` defaults to `url`, and without `read` there is no replica. */
+export interface PostgresTarget {
+  engine: 'postgres';
+  url: string;
+  poolSize: number;
+  /** A direct connection to the primary (LISTEN, the migration lock) when `url` is a transaction-mode pooler. */
+  directUrl?: string;
+  read?: { url: string; poolSize: number } | null;
+}
+
 export type DatabaseTarget =
   | Config['database']
+  | PostgresTarget
   /**
    * `loadDataDir` starts it from a `dumpDataDir()` tarball: in memory (the test harness's prepared snapshot), or into
    * an empty folder (a restore).
@@ -54,7 +80,7 @@ export type DatabaseTarget =
   | { engine: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.engine === 'postgres') return openPostgres(target.url, target.poolSize);
+  if (target.engine === 'postgres') return openPostgres(target);
   return openPglite(target.dataDir, 'loadDataDir' in target ? target.loadDataDir : undefined);
 }
 
@@ -79,6 +105,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   let closed = false;
   return {
     db,
+    readDb: db,
+    hasReadReplica: false,
     engine: 'pglite',
     jobQueueConnection: {
       engine: 'pglite',
@@ -89,6 +117,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       },
     },
     ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
+    pingReadReplica: async () => null,
     // LISTEN is a statement: it waits its turn at the gate, so it never runs inside someone else's transaction.
     async listen(channel, callback) {
       const unlisten = await gate.run(() => pglite.listen(channel, callback));
@@ -111,24 +140,111 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+function postgresPool(connectionString: string, max: number, applicationName?: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5000,
+    ...(applicationName ? { application_name: applicationName } : {}),
+  });
   // A dropped connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
+}
+
+/**
+ * PostgreSQL, possibly behind PgBouncer in transaction mode (`url`): what the app sends through it is
+ * statements and transactions only — no session state (SET is always `set_config(…, true)`, local to a
+ * transaction; node-postgres prepares unnamed statements; advisory locks are `…_xact_lock`). The two things that
+ * need a session of their own use `directUrl`: LISTEN, and the migration lock (see MigrationLockAdapter).
+ */
+async function openPostgres(target: PostgresTarget): Promise<DatabaseHandle> {
+  const { url, poolSize } = target;
+  const directUrl = target.directUrl ?? url;
+  const db = new Kysely<Database>({
+    dialect: new PostgresWithMigrationLockDialect({ pool: postgresPool(url, poolSize) }, directUrl),
+  });
+  // Reports only read, and on a hot standby cannot do anything else.
+  const readDb = target.read
+    ? new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: postgresPool(target.read.url, target.read.poolSize, 'oscc-read') }),
+      })
+    : db;
   let closed = false;
   return {
     db,
+    readDb,
+    hasReadReplica: readDb !== db,
     engine: 'postgres',
     jobQueueConnection: { engine: 'postgres', connectionString: url, poolSize: Math.max(2, Math.ceil(poolSize / 2)) },
     ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
-    listen: (channel, callback) => listenPostgres(url, channel, callback),
+    pingReadReplica: async (timeoutMs = 2000) => (readDb === db ? null : pingDatabase(readDb, timeoutMs, () => closed)),
+    listen: (channel, callback) => listenPostgres(directUrl, channel, callback),
     async close() {
       if (closed) return;
       closed = true;
-      await db.destroy();
+      await Promise.all([db.destroy(), readDb === db ? undefined : readDb.destroy()]);
     },
   };
+}
+
+/** Kysely's migration lock id (PostgresAdapter's), so that older processes still wait for newer ones. */
+const MIGRATION_LOCK_ID = '3853314791062309107';
+
+/**
+ * Kysely's migrator takes a session-level advisory lock on its connection, then migrates in a transaction, then
+ * unlocks. Behind a transaction-mode pooler the three may run on different server sessions: the lock leaks on
+ * one of them and the next start waits for it forever. This adapter holds the lock instead in a transaction of
+ * its own, on a connection of its own to `directUrl` (`pg_advisory_xact_lock`: released at commit, or when the
+ * connection drops — so also safe through a pooler), while the migrations run in their transaction as usual.
+ */
+class MigrationLockAdapter extends PostgresAdapter {
+  readonly #directUrl: string;
+  readonly #holders = new WeakMap<object, pg.Client>();
+
+  constructor(directUrl: string) {
+    super();
+    this.#directUrl = directUrl;
+  }
+
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    const client = new pg.Client({ connectionString: this.#directUrl, application_name: 'oscc-migrate' });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('lock_timeout', '3600000', true)`);
+      await client.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.#holders.set(db, client);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    const client = this.#holders.get(db);
+    this.#holders.delete(db);
+    if (!client) return;
+    try {
+      await client.query('commit');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+class PostgresWithMigrationLockDialect extends PostgresDialect {
+  readonly #directUrl: string;
+
+  constructor(config: ConstructorParameters<typeof PostgresDialect>[0], directUrl: string) {
+    super(config);
+    this.#directUrl = directUrl;
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new MigrationLockAdapter(this.#directUrl);
+  }
 }
 
 /** LISTEN on a dedicated connection; when it drops, connect again (after 1, 2, 4 … 30 s) and listen again. */

@@ -12,7 +12,13 @@ import type { JobQueue } from '../jobs/job-queue.ts';
  * alarm messages to deliver, audit events not yet sealed, queued jobs.
  * Counts only; nothing about anyone.
  */
-export function createMetrics(app: FastifyInstance, db: Kysely<Database>, jobs: JobQueue | null): Registry {
+export function createMetrics(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  jobs: JobQueue | null,
+  /** The read replica (READ_DATABASE_URL), or null. */
+  readReplica: Kysely<Database> | null = null,
+): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'oscc' });
   collectDefaultMetrics({ register: registry, prefix: 'oscc_' });
@@ -70,5 +76,38 @@ export function createMetrics(app: FastifyInstance, db: Kysely<Database>, jobs: 
         }
       },
     });
+  if (readReplica) {
+    // Each gauge asks for itself: the registry reads them independently (in parallel) at each scrape.
+    new Gauge({
+      name: 'oscc_read_replica_up',
+      help: 'Whether the read replica the reports use answers (1) or not (0); the API stays ready either way',
+      registers: [registry],
+      async collect() {
+        const answered = await sql`select 1`.execute(readReplica).then(
+          () => true,
+          () => false,
+        );
+        this.set(answered ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'oscc_read_replica_lag_seconds',
+      help: 'How far the read replica is behind: time since the last transaction it replayed, 0 when it has replayed everything it received (absent while it does not answer)',
+      registers: [registry],
+      async collect() {
+        this.reset();
+        try {
+          const { rows } = await sql<{ lag: number }>`select case
+              when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
+              else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8 as lag`.execute(
+            readReplica,
+          );
+          this.set(Number(rows[0]?.lag ?? 0));
+        } catch {
+          // Not answering: oscc_read_replica_up says so; no lag to report.
+        }
+      },
+    });
+  }
   return registry;
 }
