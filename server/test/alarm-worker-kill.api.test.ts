@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
-import { checkDueDeadlines, deliverAlarmMessages } from '../src/modules/alarms/index.ts';
+import { checkDueDeadlines, deliverAlarmMessages, type AlarmSenders } from '../src/modules/alarms/index.ts';
 import { createMailer } from '../src/platform/mail/outbox.ts';
 import { createTestApp, signIn } from './harness.ts';
 
@@ -38,6 +38,8 @@ async function startHoldingSmtp() {
         .catch((error: Error) => callback(error));
     },
   });
+  // The killed worker's connection resets: without a listener that error would end the whole test run.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -50,7 +52,7 @@ async function startHoldingSmtp() {
 
 // Several processes share the work only through PostgreSQL (the embedded database belongs to one process).
 describe.runIf(process.env.DATABASE_URL)('a worker killed in the middle of a delivery (PostgreSQL)', () => {
-  it('loses nothing: after its lease the messages go, each exactly once', async () => {
+  it('loses nothing: the others go at once, the one in flight after its lease, each exactly once', async () => {
     const t = await createTestApp();
     const smtp = await startHoldingSmtp();
     try {
@@ -118,28 +120,34 @@ describe.runIf(process.env.DATABASE_URL)('a worker killed in the middle of a del
       await exited;
       expect(output).not.toContain('"sent"');
 
-      // Leased by the dead worker: nobody sends them before the lease ends…
+      // Only the message in flight was leased by the dead worker (each is leased just before its own send): the
+      // others are still waiting, untouched.
       const leased = await t.database.db
         .selectFrom('alarm_delivery')
-        .select(['status', 'attempts'])
+        .select(['id', 'status', 'attempts'])
         .where(
           'id',
           'in',
           pending.map((row) => row.id),
         )
         .execute();
-      expect(leased.every((row) => row.status === 'pending' && row.attempts === 1)).toBe(true);
+      expect(leased.every((row) => row.status === 'pending')).toBe(true);
+      const inFlight = leased.filter((row) => row.attempts === 1);
+      expect(inFlight).toHaveLength(1);
+      expect(leased.filter((row) => row.attempts === 0)).toHaveLength(pending.length - 1);
       smtp.state.holding = false;
       const mailer = createMailer({ smtpUrl: smtp.url, from: 'OSCC <alarms@oscc.test>', dir: '/nonexistent' });
       const senders = { email: mailer, sms: null, line: null };
-      expect(await deliverAlarmMessages(t.database.db, senders, t.clock)).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      // …and after it, another worker sends every one of them, once.
-      t.clock.advanceMinutes(3);
+      // Another worker sends the others at once; the one in flight waits for its lease to end…
       expect(await deliverAlarmMessages(t.database.db, senders, t.clock)).toEqual({
-        sent: pending.length,
+        sent: pending.length - 1,
         retrying: 0,
         failed: 0,
       });
+      expect(smtp.received.map((mail) => mail.messageId)).not.toContain(`<alarm-${inFlight[0]!.id}@oscc>`);
+      // …and after it, goes too: every message once.
+      t.clock.advanceMinutes(3);
+      expect(await deliverAlarmMessages(t.database.db, senders, t.clock)).toEqual({ sent: 1, retrying: 0, failed: 0 });
       t.clock.advanceMinutes(60);
       await deliverAlarmMessages(t.database.db, senders, t.clock);
       mailer.close();
@@ -157,6 +165,108 @@ describe.runIf(process.env.DATABASE_URL)('a worker killed in the middle of a del
       expect(after.every((row) => row.status === 'sent')).toBe(true);
     } finally {
       await smtp.stop();
+      await t.close();
+    }
+  });
+});
+
+/**
+ * Found by server/test/scale-out.api.test.ts: a pass used to lease its whole batch (up to 50 messages) at once and
+ * send them one after another; once the batch outlasted the lease, another worker leased the rest again and both
+ * sent them. Each message is now leased just before its own send. Here every send of worker A takes a minute (of
+ * the test's clock), so its batch of several messages outlasts the two-minute lease while worker B makes its pass.
+ */
+describe('a worker slower than its lease, beside another (both engines)', () => {
+  it('sends every alarm message once', async () => {
+    const t = await createTestApp();
+    try {
+      const cookie = await signIn(t.app, 'calltaker@oscc.example');
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/intake/contacts',
+        headers: { cookie },
+        payload: {
+          outcome: 'case',
+          case: { problemTypes: ['domestic_violence'], location: { areaCode: '700101' }, narrative: 'ถูกทำร้ายที่บ้าน' },
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      // No first contact within 24 hours: the no-service alarm e-mails the unit, its head and the province.
+      t.clock.advanceMinutes(24 * 60 + 1);
+      await checkDueDeadlines(
+        t.database.db,
+        { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
+        t.clock.now(),
+      );
+      const pending = await t.database.db
+        .selectFrom('alarm_delivery')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('channel', '=', 'email')
+        .execute();
+      expect(pending.length).toBeGreaterThanOrEqual(3);
+
+      const sent: { by: string; messageId: string }[] = [];
+      const worker = (by: string, send: () => Promise<void>): AlarmSenders => ({
+        email: {
+          send: async (message) => {
+            await send();
+            sent.push({ by, messageId: message.messageId ?? '' });
+          },
+          close: () => undefined,
+        },
+        sms: null,
+        line: null,
+      });
+      const workerB = worker('B', async () => undefined);
+      let sends = 0;
+      const workerA = worker('A', async () => {
+        t.clock.advanceMinutes(1); // a slow mail server: a minute a message
+        sends += 1;
+        if (sends === 2) await deliverAlarmMessages(t.database.db, workerB, t.clock, { leaseSeconds: 120 });
+      });
+      await deliverAlarmMessages(t.database.db, workerA, t.clock, { leaseSeconds: 120 });
+
+      expect(sent.map((s) => s.messageId).sort()).toEqual(pending.map((p) => `<alarm-${p.id}@oscc>`).sort());
+      // Both did some of the work: B took what A had not leased yet, A skipped what B had sent.
+      expect(new Set(sent.map((s) => s.by))).toEqual(new Set(['A', 'B']));
+      const rows = await t.database.db
+        .selectFrom('alarm_delivery')
+        .select(['status', 'attempts', 'lease_token'])
+        .where(
+          'id',
+          'in',
+          pending.map((p) => p.id),
+        )
+        .execute();
+      expect(rows.every((row) => row.status === 'sent' && row.attempts === 1 && row.lease_token === null)).toBe(true);
+
+      // A send that hangs is given up after half its lease, and that message is not tried again before its lease
+      // ends: the hanging send might still arrive.
+      t.clock.advanceMinutes(24 * 60);
+      await checkDueDeadlines(
+        t.database.db,
+        { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
+        t.clock.now(),
+      );
+      const hanging = worker('C', () => new Promise<void>(() => undefined));
+      const before = t.clock.now().getTime();
+      const outcome = await deliverAlarmMessages(t.database.db, hanging, t.clock, {
+        leaseSeconds: 120,
+        sendTimeoutMs: 300,
+        batchSize: 1,
+      });
+      expect(outcome).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const given = await t.database.db
+        .selectFrom('alarm_delivery')
+        .select(['status', 'next_attempt_at', 'last_error'])
+        .where('attempts', '=', 1)
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      expect(given.last_error).toMatch(/no answer within/);
+      // After the lease (120 s), not after the back-off of a refused send (30 s).
+      expect(new Date(given.next_attempt_at!).getTime()).toBe(before + 120_000);
+    } finally {
       await t.close();
     }
   });

@@ -87,6 +87,8 @@ export interface AlarmDeliveryTable {
   status: 'pending' | 'sent' | 'failed' | 'digest';
   attempts: Generated<number>;
   next_attempt_at: NullableTime;
+  /** Who holds the current lease (issue 9): only they may record how the sending went. */
+  lease_token: string | null;
   last_error: string | null;
   created_at: Timestamp;
   sent_at: NullableTime;

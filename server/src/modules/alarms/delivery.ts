@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formatBuddhistDate } from '@oscc/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
@@ -26,79 +27,114 @@ function describe(error: unknown): string {
   return `${error.name}${code ? ` ${code}` : ''}: ${error.message}`.slice(0, 500);
 }
 
+/** A send that has not finished after this share of the lease is given up, so it cannot outlast its lease. */
+const SEND_TIMEOUT_SHARE = 0.5;
+
+/** A send given up on for taking too long: it may still arrive. */
+class SendTimeout extends Error {}
+
+/** Rejects with `SendTimeout` when `work` has not settled within `ms`. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeout(`no answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * Sends the alarm messages that are due. Each is leased first — its next
- * attempt moved past the lease and its attempt counted, under SKIP LOCKED —
- * so two workers never send the same one at once, and one whose worker died
- * mid-send is sent again when the lease runs out: nothing is lost. Then it
- * is sent outside any transaction and marked sent, or retried with back-off,
- * or after the last attempt marked failed for administrators to see.
+ * Sends the alarm messages that are due, one at a time, each leased just before it is sent — its next attempt
+ * moved past the lease, its attempt counted and a lease token of this pass set, in one conditional UPDATE (only
+ * while it is still pending and due) — so two workers never send the same one, a message whose worker died
+ * mid-send is sent again when its lease runs out (nothing is lost), and a slow pass never sends messages another
+ * worker has since taken (a lease for the whole batch did, once the batch outlasted it). A send that takes more than
+ * half the lease is given up (that message waits out its lease, then is retried). Then it is marked sent, or retried
+ * with back-off, or after the last attempt marked failed for administrators to see — only by the lease's holder.
  */
 export async function deliverAlarmMessages(
   db: Kysely<Database>,
   senders: AlarmSenders,
   clock: Clock,
-  options: { batchSize?: number; leaseSeconds?: number } = {},
+  options: { batchSize?: number; leaseSeconds?: number; sendTimeoutMs?: number } = {},
 ): Promise<{ sent: number; retrying: number; failed: number }> {
-  const now = clock.now();
   const lease = (options.leaseSeconds ?? 120) * 1000;
-  const leased = await sql<{
-    id: string;
-    channel: 'email' | 'sms' | 'line';
-    address: string | null;
-    subject: string;
-    body: string;
-    attempts: number;
-  }>`
-    update alarm_delivery set next_attempt_at = ${new Date(now.getTime() + lease)}, attempts = attempts + 1
-    where id in (
-      select id from alarm_delivery
-      where status = 'pending' and next_attempt_at <= ${now}
-      order by next_attempt_at
-      limit ${options.batchSize ?? 50}
-      for update skip locked
-    )
-    returning id, channel, address, subject, body, attempts`.execute(db);
+  const sendTimeout = Math.min(options.sendTimeoutMs ?? lease * SEND_TIMEOUT_SHARE, lease * SEND_TIMEOUT_SHARE);
+  const due = await db
+    .selectFrom('alarm_delivery')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', clock.now())
+    .orderBy('next_attempt_at')
+    .limit(options.batchSize ?? 50)
+    .execute();
   const outcome = { sent: 0, retrying: 0, failed: 0 };
-  for (const message of leased.rows) {
+  for (const { id } of due) {
+    const token = randomUUID();
+    const leasedAt = clock.now();
+    const leased = await sql<{
+      id: string;
+      channel: 'email' | 'sms' | 'line';
+      address: string | null;
+      subject: string;
+      body: string;
+      attempts: number;
+    }>`
+      update alarm_delivery
+      set next_attempt_at = ${new Date(leasedAt.getTime() + lease)}, attempts = attempts + 1, lease_token = ${token}
+      where id = ${id} and status = 'pending' and next_attempt_at <= ${leasedAt}
+      returning id, channel, address, subject, body, attempts`.execute(db);
+    const message = leased.rows[0];
+    if (!message) continue; // sent, or leased by another worker, since this pass looked
+    const ours = db.updateTable('alarm_delivery').where('id', '=', message.id).where('lease_token', '=', token);
     try {
       if (!message.address) throw new Error('no address');
-      if (message.channel === 'email')
-        await senders.email.send({
-          to: message.address,
-          subject: message.subject,
-          text: message.body,
-          messageId: `<alarm-${message.id}@oscc>`,
-        });
-      else if (message.channel === 'sms') {
-        if (!senders.sms) throw new Error('no SMS gateway configured');
-        await senders.sms.send(message.address, message.body);
-      } else {
-        if (!senders.line) throw new Error('LINE is not configured');
-        await pushLineText(senders.line, message.address, message.body);
-      }
-      await db
-        .updateTable('alarm_delivery')
-        .set({ status: 'sent', sent_at: clock.now(), last_error: null, next_attempt_at: null })
-        .where('id', '=', message.id)
+      await within(send(senders, message), sendTimeout);
+      await ours
+        .set({ status: 'sent', sent_at: clock.now(), last_error: null, next_attempt_at: null, lease_token: null })
         .execute();
       outcome.sent += 1;
     } catch (error) {
       const giveUp = message.attempts >= MAX_DELIVERY_ATTEMPTS;
-      await db
-        .updateTable('alarm_delivery')
+      const backOff = clock.now().getTime() + deliveryRetryDelayMs(message.attempts);
+      // A send given up on may still arrive: not again before its lease ends (a refusal is retried after back-off).
+      const retryAt = error instanceof SendTimeout ? Math.max(leasedAt.getTime() + lease, backOff) : backOff;
+      await ours
         .set({
           status: giveUp ? 'failed' : 'pending',
           last_error: describe(error),
-          next_attempt_at: giveUp ? null : new Date(clock.now().getTime() + deliveryRetryDelayMs(message.attempts)),
+          next_attempt_at: giveUp ? null : new Date(retryAt),
+          lease_token: null,
         })
-        .where('id', '=', message.id)
         .execute();
       if (giveUp) outcome.failed += 1;
       else outcome.retrying += 1;
     }
   }
   return outcome;
+}
+
+async function send(
+  senders: AlarmSenders,
+  message: { id: string; channel: 'email' | 'sms' | 'line'; address: string | null; subject: string; body: string },
+): Promise<void> {
+  if (message.channel === 'email')
+    await senders.email.send({
+      to: message.address!,
+      subject: message.subject,
+      text: message.body,
+      messageId: `<alarm-${message.id}@oscc>`,
+    });
+  else if (message.channel === 'sms') {
+    if (!senders.sms) throw new Error('no SMS gateway configured');
+    await senders.sms.send(message.address!, message.body);
+  } else {
+    if (!senders.line) throw new Error('LINE is not configured');
+    await pushLineText(senders.line, message.address!, message.body);
+  }
 }
 
 /**

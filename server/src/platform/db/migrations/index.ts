@@ -17,6 +17,7 @@ import * as reports from './0015-reports.ts';
 import * as privacy from './0016-privacy.ts';
 import * as privacyReminders from './0017-privacy-reminders.ts';
 import * as caseNumberSequences from './0018-case-number-sequences.ts';
+import * as alarmDeliveryLease from './0019-alarm-delivery-lease.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0016-privacy': privacy,
   '0017-privacy-reminders': privacyReminders,
   '0018-case-number-sequences': caseNumberSequences,
+  '0019-alarm-delivery-lease': alarmDeliveryLease,
 };
