@@ -1,5 +1,5 @@
 import { NO_SERVICE_MINUTES, type AlarmType, type DeadlineKind } from '@oscc/contract';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { parseSteps } from '../../platform/db/stored-steps.ts';
 import { addWorkingMinutes, workingMinutesBetween } from '../../platform/calendar/business-time.ts';
@@ -22,10 +22,13 @@ interface WantedDeadline {
   dueAt: Date;
 }
 
+/** The share of a time frame after which its warning is due, when `alarm_setting` has no row. */
+const DEFAULT_WARNING_SHARE = 0.75;
+
 /** The warning share of every time frame (alarm_setting, one row). */
 export async function warningShare(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('alarm_setting').select('warning_share').executeTakeFirst();
-  return row ? Number(row.warning_share) : 0.75;
+  return row ? Number(row.warning_share) : DEFAULT_WARNING_SHARE;
 }
 
 /**
@@ -266,7 +269,7 @@ async function insertDeadline(
   caseId: string,
   want: WantedDeadline,
   procedureVersionId: string | null,
-  warnAt: Date,
+  warnAt: Date | RawBuilder<Date>,
   now: Date,
 ): Promise<void> {
   await trx
@@ -286,7 +289,7 @@ async function insertDeadline(
       due_at: want.dueAt,
       warn_at: warnAt,
       // A clock that starts already late (a case recorded after the fact) is checked at once.
-      next_check_at: warnAt < now ? now : warnAt,
+      next_check_at: warnAt instanceof Date ? (warnAt < now ? now : warnAt) : sql<Date>`greatest(${warnAt}, ${now})`,
       created_at: now,
       updated_at: now,
     })
@@ -296,7 +299,9 @@ async function insertDeadline(
 /**
  * The clocks of a case created in this very transaction: nothing of it exists yet but the case (no steps, no
  * referrals, no contact recorded), so only its first-contact clock runs — what `syncCaseDeadlines` would decide,
- * without reading back the case, its steps, referrals and deadlines (four round trips on every intake).
+ * without reading back the case, its steps, referrals and deadlines, and in one statement: the first-contact clock
+ * runs round the clock, so its warning time is `warnAtFor`'s 24-hour case, reckoned with the warning share where it
+ * is kept (`alarm_setting`) — every intake is one round trip shorter for it.
  */
 export async function startCaseDeadlines(
   trx: Kysely<Database>,
@@ -304,7 +309,9 @@ export async function startCaseDeadlines(
   now: Date,
 ): Promise<void> {
   const want = firstContactDeadline(created.createdAt, created.unitId);
-  const warnAt = await warnAtFor(trx, want, await warningShare(trx));
+  const frameMs = want.dueAt.getTime() - want.startedAt.getTime();
+  const warnAt = sql<Date>`${want.startedAt}::timestamptz + make_interval(secs => floor(${frameMs}::float8 *
+    coalesce((select warning_share from alarm_setting limit 1), ${DEFAULT_WARNING_SHARE})::float8) / 1000)`;
   await insertDeadline(trx, created.caseId, want, created.procedureVersionId, warnAt, now);
 }
 

@@ -81,6 +81,7 @@ export function generateFieldKeys(keyId = 'k1'): { fieldKeys: string; hashKey: s
 export function createFieldProtector(keys: FieldKeys) {
   // Key objects made once: a raw key handed to every cipher is turned into one on each call (measurable per intake).
   const keyObjects = new Map<string, KeyObject>([...keys.encryption].map(([id, raw]) => [id, createSecretKey(raw)]));
+  const hashKey = createSecretKey(keys.hashKey);
   const current = keyObjects.get(keys.currentKeyId);
   if (!current) throw new FieldProtectionError(`the current key "${keys.currentKeyId}" is not among the keys`);
 
@@ -173,7 +174,7 @@ export function createFieldProtector(keys: FieldKeys) {
      * a phone and as an ID do not collide.
      */
     blindIndex: (kind: string, normalised: string): string =>
-      createHmac('sha256', keys.hashKey).update(`${kind}\u0000${normalised}`, 'utf8').digest('base64url'),
+      createHmac('sha256', hashKey).update(`${kind}\u0000${normalised}`, 'utf8').digest('base64url'),
     /**
      * A key for another purpose (the audit chain's HMAC, CSRF tokens), derived
      * from the hash key with HKDF-SHA-256 and the purpose as its label, so no

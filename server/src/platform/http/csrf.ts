@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 
@@ -7,7 +7,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The token that goes with a session: HMAC of the session token, so it cannot be planted or reused for another. */
-export function csrfTokenFor(key: Buffer, sessionToken: string): string {
+export function csrfTokenFor(key: Buffer | KeyObject, sessionToken: string): string {
   return createHmac('sha256', key).update(sessionToken, 'utf8').digest('base64url');
 }
 
@@ -30,13 +30,14 @@ export function registerCsrfProtection(
   app: FastifyInstance,
   options: { key: Buffer; sessionCookie: string; isSecure: (request: FastifyRequest) => boolean },
 ): void {
+  const key = createSecretKey(options.key); // made once, not on every request
   const cookieOptions = (request: FastifyRequest) =>
     ({ httpOnly: false, sameSite: 'strict', secure: options.isSecure(request), path: '/' }) as const;
 
   app.addHook('onRequest', async (request, reply) => {
     const session = request.cookies[options.sessionCookie];
     if (!session) return;
-    const expected = csrfTokenFor(options.key, session);
+    const expected = csrfTokenFor(key, session);
     // Hand the page its token (sessions begun before this protection, a cleared cookie).
     if (request.cookies[CSRF_COOKIE] !== expected) void reply.setCookie(CSRF_COOKIE, expected, cookieOptions(request));
     if (SAFE_METHODS.has(request.method)) return;
