@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { checkDueDeadlines, deliverAlarmMessages, type AlarmSenders } from '../src/modules/alarms/index.ts';
 import { createMailer } from '../src/platform/mail/outbox.ts';
-import { createTestApp, signIn } from './harness.ts';
+import { createTestApp, signIn, type TestApp } from './harness.ts';
 
 const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'support/deliver-alarms.ts');
 
@@ -50,23 +50,34 @@ async function startHoldingSmtp() {
   };
 }
 
+/** A new case taken on the hotline by the demo call taker; with the call taker's session. */
+async function newCase(t: TestApp, problemType: string, narrative: string) {
+  const cookie = await signIn(t.app, 'calltaker@oscc.example');
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/intake/contacts',
+    headers: { cookie },
+    payload: { outcome: 'case', case: { problemTypes: [problemType], location: { areaCode: '700101' }, narrative } },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return { caseId: created.json().case.id as string, cookie };
+}
+
+/** The alarm checker at the test clock's instant, alarms in the app and by e-mail. */
+const checkNow = (t: TestApp) =>
+  checkDueDeadlines(
+    t.database.db,
+    { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
+    t.clock.now(),
+  );
+
 // Several processes share the work only through PostgreSQL (the embedded database belongs to one process).
 describe.runIf(process.env.DATABASE_URL)('a worker killed in the middle of a delivery (PostgreSQL)', () => {
   it('loses nothing: the others go at once, the one in flight after its lease, each exactly once', async () => {
     const t = await createTestApp();
     const smtp = await startHoldingSmtp();
     try {
-      const cookie = await signIn(t.app, 'calltaker@oscc.example');
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/intake/contacts',
-        headers: { cookie },
-        payload: {
-          outcome: 'case',
-          case: { problemTypes: ['human_trafficking'], location: { areaCode: '700101' }, narrative: 'ถูกบังคับใช้แรงงาน' },
-        },
-      });
-      const caseId = created.json().case.id as string;
+      const { caseId, cookie } = await newCase(t, 'human_trafficking', 'ถูกบังคับใช้แรงงาน');
       const station = await t.database.db
         .selectFrom('unit')
         .select('id')
@@ -81,11 +92,7 @@ describe.runIf(process.env.DATABASE_URL)('a worker killed in the middle of a del
         })
       ).json() as { dueAt: string };
       t.clock.set(referral.dueAt);
-      await checkDueDeadlines(
-        t.database.db,
-        { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
-        t.clock.now(),
-      );
+      await checkNow(t);
       const pending = await t.database.db
         .selectFrom('alarm_delivery')
         .select('id')
@@ -180,24 +187,10 @@ describe('a worker slower than its lease, beside another (both engines)', () => 
   it('sends every alarm message once', async () => {
     const t = await createTestApp();
     try {
-      const cookie = await signIn(t.app, 'calltaker@oscc.example');
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/intake/contacts',
-        headers: { cookie },
-        payload: {
-          outcome: 'case',
-          case: { problemTypes: ['domestic_violence'], location: { areaCode: '700101' }, narrative: 'ถูกทำร้ายที่บ้าน' },
-        },
-      });
-      expect(created.statusCode).toBe(201);
+      await newCase(t, 'domestic_violence', 'ถูกทำร้ายที่บ้าน');
       // No first contact within 24 hours: the no-service alarm e-mails the unit, its head and the province.
       t.clock.advanceMinutes(24 * 60 + 1);
-      await checkDueDeadlines(
-        t.database.db,
-        { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
-        t.clock.now(),
-      );
+      await checkNow(t);
       const pending = await t.database.db
         .selectFrom('alarm_delivery')
         .select('id')
@@ -244,11 +237,7 @@ describe('a worker slower than its lease, beside another (both engines)', () => 
       // A send that hangs is given up after half its lease, and that message is not tried again before its lease
       // ends: the hanging send might still arrive.
       t.clock.advanceMinutes(24 * 60);
-      await checkDueDeadlines(
-        t.database.db,
-        { appUrl: 'https://oscc.test', channels: new Set(['in_app', 'email']) },
-        t.clock.now(),
-      );
+      await checkNow(t);
       const hanging = worker('C', () => new Promise<void>(() => undefined));
       const before = t.clock.now().getTime();
       const outcome = await deliverAlarmMessages(t.database.db, hanging, t.clock, {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Dashboard, ReportCasePage } from '@oscc/contract';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -16,7 +15,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { CSRF_HEADER, csrfTokenFor } from '../src/platform/http/csrf.ts';
 import { startJobQueue, type JobQueue } from '../src/platform/jobs/job-queue.ts';
 import { signIn, TEST_FIELD_KEYS } from './harness.ts';
-import { canStartPgCluster, startPgCluster, type PgCluster } from './support/pg-cluster.ts';
+import { canStartPgCluster, runSql, startPgCluster, type PgCluster } from './support/pg-cluster.ts';
 
 /**
  * The reports read from a hot standby (READ_DATABASE_URL) while everything else — writes, the job queue —
@@ -35,16 +34,6 @@ let config: Config;
 const clock = new ManualClock();
 const cookies = new Map<string, string>();
 const jobRuns: number[] = [];
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** As the web app does: a request with a session carries its CSRF token. */
 function sendCsrfTokens(target: FastifyInstance, key: Buffer): void {
@@ -95,7 +84,7 @@ async function newCase(): Promise<void> {
 // Nationwide: every new case is in their reports.
 const admin = 'admin@oscc.example';
 const casesOnPrimary = async () =>
-  Number((await query<{ n: string }>(cluster!.primaryUrl, 'select count(*) as n from case_file'))[0]!.n);
+  Number((await runSql<{ n: string }>(cluster!.primaryUrl, 'select count(*) as n from case_file'))[0]!.n);
 
 describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer in transaction mode', () => {
   beforeAll(async () => {
@@ -162,7 +151,7 @@ describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer
 
     // With the standby's replay paused, a new case is on the primary and not yet in the reports: they come from
     // the standby (a report may be as stale as the replica's lag).
-    await query(cluster!.standbyUrl, 'select pg_wal_replay_pause()');
+    await runSql(cluster!.standbyUrl, 'select pg_wal_replay_pause()');
     try {
       await newCase();
       expect(await casesOnPrimary()).toBe(before.totals.cases + 1);
@@ -178,7 +167,7 @@ describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer
         headers: { cookie: await as(admin) },
       });
       expect(exported.statusCode, exported.body.slice(0, 300)).toBe(200);
-      const audited = await query<{ n: string }>(
+      const audited = await runSql<{ n: string }>(
         cluster!.primaryUrl,
         `select count(*) as n from audit_event where action = 'report.export'`,
       );
@@ -195,7 +184,7 @@ describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer
       const mine = await get<{ items: unknown[] }>(admin, '/api/report-subscriptions');
       expect(mine.items).toHaveLength(1);
     } finally {
-      await query(cluster!.standbyUrl, 'select pg_wal_replay_resume()');
+      await runSql(cluster!.standbyUrl, 'select pg_wal_replay_resume()');
     }
     await cluster!.caughtUp();
     const after = await get<Dashboard>(admin, '/api/reports/dashboard');
@@ -228,7 +217,7 @@ describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer
     // The migrations' lock is held on the direct connection in a transaction, so it never stays behind on a
     // pooled session: migrating again (as every start does) neither waits nor leaves a lock.
     expect(await migrateToLatest(db.db)).toEqual({ applied: [] });
-    const [free] = await query<{ free: boolean }>(
+    const [free] = await runSql<{ free: boolean }>(
       cluster!.primaryUrl,
       `select pg_try_advisory_xact_lock(3853314791062309107) as free`,
     );

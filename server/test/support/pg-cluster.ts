@@ -82,7 +82,8 @@ async function asPostgres(command: string, args: string[], timeoutMs = 60_000): 
   }
 }
 
-async function admin<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+/** One statement on a connection of its own (the cluster's servers, or a test's look at them). */
+export async function runSql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -170,7 +171,7 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
       serverOptions(primaryPort),
     ]);
     started.push(() => asPostgres(pgCtl, ['stop', '-m', 'immediate', '-w', '-D', primaryDir]).then(() => undefined));
-    await admin(urlOf(primaryPort, 'postgres'), `create database ${database}`);
+    await runSql(urlOf(primaryPort, 'postgres'), `create database ${database}`);
 
     // The hot standby: a base backup with -R (standby.signal and primary_conninfo), streaming from the primary.
     await asPostgres(path.join(bin, 'pg_basebackup'), [
@@ -244,7 +245,7 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
     });
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await admin(urlOf(bouncerPort), 'select 1');
+        await runSql(urlOf(bouncerPort), 'select 1');
         break;
       } catch (error) {
         if (attempt > 50) throw error;
@@ -257,11 +258,11 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
       bouncerUrl: urlOf(bouncerPort),
       standbyUrl: urlOf(standbyPort),
       async caughtUp(timeoutMs = 15_000) {
-        const [current] = await admin<{ lsn: string }>(cluster.primaryUrl, 'select pg_current_wal_lsn()::text as lsn');
+        const [current] = await runSql<{ lsn: string }>(cluster.primaryUrl, 'select pg_current_wal_lsn()::text as lsn');
         const lsn = current!.lsn;
         const deadline = Date.now() + timeoutMs;
         for (;;) {
-          const [row] = await admin<{ done: boolean }>(
+          const [row] = await runSql<{ done: boolean }>(
             cluster.standbyUrl,
             `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as done`,
           );
