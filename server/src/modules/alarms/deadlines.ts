@@ -1,5 +1,5 @@
 import { NO_SERVICE_MINUTES, type AlarmType, type DeadlineKind } from '@oscc/contract';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { parseSteps } from '../../platform/db/stored-steps.ts';
 import { addWorkingMinutes, workingMinutesBetween } from '../../platform/calendar/business-time.ts';
@@ -269,50 +269,59 @@ async function insertDeadline(
   caseId: string,
   want: WantedDeadline,
   procedureVersionId: string | null,
-  warnAt: Date | RawBuilder<Date>,
+  warnAt: Date,
   now: Date,
 ): Promise<void> {
   await trx
     .insertInto('deadline')
-    .values({
-      case_id: caseId,
-      alarm: want.alarm,
-      kind: want.kind,
-      subject: want.subject,
-      step_position: want.stepPosition,
-      step_code: want.stepCode,
-      referral_id: want.referralId,
-      unit_id: want.unitId,
-      procedure_version_id: procedureVersionId,
-      clock: want.clock,
-      started_at: want.startedAt,
-      due_at: want.dueAt,
-      warn_at: warnAt,
-      // A clock that starts already late (a case recorded after the fact) is checked at once.
-      next_check_at: warnAt instanceof Date ? (warnAt < now ? now : warnAt) : sql<Date>`greatest(${warnAt}, ${now})`,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(deadlineRow(caseId, want, procedureVersionId, warnAt, now))
     .execute();
 }
 
+function deadlineRow(
+  caseId: string,
+  want: WantedDeadline,
+  procedureVersionId: string | null,
+  warnAt: Date | RawBuilder<Date>,
+  now: Date,
+): InsertObject<Database, 'deadline'> {
+  return {
+    case_id: caseId,
+    alarm: want.alarm,
+    kind: want.kind,
+    subject: want.subject,
+    step_position: want.stepPosition,
+    step_code: want.stepCode,
+    referral_id: want.referralId,
+    unit_id: want.unitId,
+    procedure_version_id: procedureVersionId,
+    clock: want.clock,
+    started_at: want.startedAt,
+    due_at: want.dueAt,
+    warn_at: warnAt,
+    // A clock that starts already late (a case recorded after the fact) is checked at once.
+    next_check_at: warnAt instanceof Date ? (warnAt < now ? now : warnAt) : sql<Date>`greatest(${warnAt}, ${now})`,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
- * The clocks of a case created in this very transaction: nothing of it exists yet but the case (no steps, no
- * referrals, no contact recorded), so only its first-contact clock runs — what `syncCaseDeadlines` would decide,
- * without reading back the case, its steps, referrals and deadlines, and in one statement: the first-contact clock
- * runs round the clock, so its warning time is `warnAtFor`'s 24-hour case, reckoned with the warning share where it
- * is kept (`alarm_setting`) — every intake is one round trip shorter for it.
+ * The clock of a case being created, as a row to insert with it (in the same statement): nothing of the case exists
+ * yet but the case (no steps, no referrals, no contact recorded), so only its first-contact clock runs — what
+ * `syncCaseDeadlines` would decide, without reading back the case, its steps, referrals and deadlines. That clock
+ * runs round the clock, so its warning time is `warnAtFor`'s 24-hour case, reckoned in the insert with the warning
+ * share where it is kept (`alarm_setting`).
  */
-export async function startCaseDeadlines(
-  trx: Kysely<Database>,
+export function newCaseDeadlineRow(
   created: { caseId: string; createdAt: Date; unitId: string | null; procedureVersionId: string | null },
   now: Date,
-): Promise<void> {
+): InsertObject<Database, 'deadline'> {
   const want = firstContactDeadline(created.createdAt, created.unitId);
   const frameMs = want.dueAt.getTime() - want.startedAt.getTime();
   const warnAt = sql<Date>`${want.startedAt}::timestamptz + make_interval(secs => floor(${frameMs}::float8 *
     coalesce((select warning_share from alarm_setting limit 1), ${DEFAULT_WARNING_SHARE})::float8) / 1000)`;
-  await insertDeadline(trx, created.caseId, want, created.procedureVersionId, warnAt, now);
+  return deadlineRow(created.caseId, want, created.procedureVersionId, warnAt, now);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { canTransition, type CaseState } from '@oscc/contract';
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type InsertObject, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { startCaseDeadlines, syncCaseDeadlines } from '../alarms/index.ts';
+import { syncCaseDeadlines } from '../alarms/index.ts';
 
 /**
  * Moves a case from one state to another — only along the state machine
@@ -22,8 +22,6 @@ export async function moveCase(
     now: Date;
     /** False when the caller already raised the version in this transaction (one change, one version). */
     bumpVersion?: boolean;
-    /** With `from: null`: the case just written, so its first clock starts without reading it back. */
-    created?: { createdAt: Date; unitId: string | null; procedureVersionId: string | null };
   },
 ): Promise<void> {
   if (change.from !== null) {
@@ -42,21 +40,28 @@ export async function moveCase(
       .executeTakeFirst();
     if (!moved) throw new AppError('CONFLICT', { internal: `case no longer ${change.from}` });
   }
-  await trx
-    .insertInto('case_transition')
-    .values({
-      case_id: change.caseId,
-      from_status: change.from,
-      to_status: change.to,
-      reason: change.reason,
-      actor_user_id: change.actorUserId,
-      at: change.now,
-    })
-    .execute();
+  await trx.insertInto('case_transition').values(transitionRow(change)).execute();
   // A new case starts its 24-hour clock; a closed or merged one stops every clock.
-  if (change.from === null && change.created)
-    await startCaseDeadlines(trx, { caseId: change.caseId, ...change.created }, change.now);
-  else await syncCaseDeadlines(trx, change.caseId, change.now);
+  await syncCaseDeadlines(trx, change.caseId, change.now);
+}
+
+/** The record of a move (or, `from: null`, of a case's creation, written with the case itself: intake). */
+export function transitionRow(change: {
+  caseId: string;
+  from: CaseState | null;
+  to: CaseState;
+  actorUserId: string | null;
+  reason: string | null;
+  now: Date;
+}): InsertObject<Database, 'case_transition'> {
+  return {
+    case_id: change.caseId,
+    from_status: change.from,
+    to_status: change.to,
+    reason: change.reason,
+    actor_user_id: change.actorUserId,
+    at: change.now,
+  };
 }
 
 /** The active procedure versions a case of this problem could follow: the problem's own and the generic one. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { isExpression, type InsertObject, type Kysely } from 'kysely';
 import type { Database } from '../../database-schema.ts';
 
 export interface AuditContext {
@@ -56,24 +56,36 @@ export async function recordAudits(
   await db
     .insertInto('audit_event')
     .values(
-      events.map((event) => {
-        const scope = event.scope ?? scopes.get(scopeKey(event)) ?? NATION;
-        return {
-          at: context.now,
-          actor_user_id: context.actorUserId,
-          action: event.action,
-          entity_type: event.entityType,
-          entity_id: event.entityId,
-          before_state: event.before === undefined ? null : JSON.stringify(event.before),
-          after_state: event.after === undefined ? null : JSON.stringify(event.after),
-          request_id: context.requestId,
-          scope_unit_id: scope.unitId,
-          scope_province_code: scope.provinceCode,
-          scope_ministry_id: scope.ministryId,
-        };
-      }),
+      events.map((event) =>
+        auditRow(context, { ...event, scope: event.scope ?? scopes.get(scopeKey(event)) ?? NATION }),
+      ),
     )
     .execute();
+}
+
+/**
+ * One event as the row to insert — for a caller that writes it in a statement of its own making (intake writes a
+ * case and its record in one statement); its scope must be known.
+ */
+export function auditRow(
+  context: AuditContext,
+  event: AuditEventInput & { scope: AuditScope },
+): InsertObject<Database, 'audit_event'> {
+  return {
+    at: context.now,
+    actor_user_id: context.actorUserId,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    before_state: event.before === undefined ? null : JSON.stringify(event.before),
+    // An expression when the caller's statement computes part of it (intake: the case number the insert takes).
+    after_state:
+      event.after === undefined ? null : isExpression(event.after) ? event.after : JSON.stringify(event.after),
+    request_id: context.requestId,
+    scope_unit_id: event.scope.unitId,
+    scope_province_code: event.scope.provinceCode,
+    scope_ministry_id: event.scope.ministryId,
+  };
 }
 
 function scopeKey(event: { entityType: string; entityId: string }): string {
