@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.ts';
 import { TEST_FIELD_KEYS } from './harness.ts';
+import { runSql } from './support/pg-cluster.ts';
 
 /**
  * `npx oscc backup` / `restore` on PostgreSQL (pg_dump / pg_restore): a database migrated and given an
@@ -22,16 +23,6 @@ const urlOf = (name: string) => {
   url.pathname = `/${name}`;
   return url.toString();
 };
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function run(database: string, args: string[]) {
   const out: string[] = [];
@@ -61,12 +52,12 @@ async function emails(database: string): Promise<string[]> {
 
 describe.skipIf(!serverUrl)('backup and restore on PostgreSQL', () => {
   beforeAll(async () => {
-    await admin(`create database ${source}`);
-    await admin(`create database ${target}`);
+    await runSql(serverUrl!, `create database ${source}`);
+    await runSql(serverUrl!, `create database ${target}`);
   });
   afterAll(async () => {
-    await admin(`drop database if exists ${source} with (force)`);
-    await admin(`drop database if exists ${target} with (force)`);
+    await runSql(serverUrl!, `drop database if exists ${source} with (force)`);
+    await runSql(serverUrl!, `drop database if exists ${target} with (force)`);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 

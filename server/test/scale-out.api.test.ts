@@ -9,6 +9,7 @@ import { migrations } from '../src/platform/db/migrations/index.ts';
 import { DEMO_PASSWORD_FOR_TESTS, TEST_FIELD_KEYS } from './harness.ts';
 import { eventually, quantile, sleep, startOscc, type OsccProcess } from './support/scale-out-processes.ts';
 import { startCountingSmtp } from './support/scale-out-smtp.ts';
+import { runSql } from './support/pg-cluster.ts';
 
 /**
  * Scale-out on PostgreSQL (issue 9): two API processes (JOBS=off) and two workers (`--worker`) — real
@@ -41,16 +42,6 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.skipIf(!serverUrl)('scale-out: two API processes and two workers on one PostgreSQL', () => {
   const processes: OsccProcess[] = [];
   let smtp: Awaited<ReturnType<typeof startCountingSmtp>> | null = null;
@@ -60,7 +51,7 @@ describe.skipIf(!serverUrl)('scale-out: two API processes and two workers on one
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscc-scale-out-'));
-    await onServer(`create database ${databaseName}`);
+    await runSql(serverUrl!, `create database ${databaseName}`);
     pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
     pool.on('error', () => undefined);
     smtp = await startCountingSmtp();
@@ -77,7 +68,7 @@ describe.skipIf(!serverUrl)('scale-out: two API processes and two workers on one
     }
     await smtp?.stop();
     await pool?.end();
-    await onServer(`drop database if exists ${databaseName} with (force)`);
+    await runSql(serverUrl!, `drop database if exists ${databaseName} with (force)`);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -4,6 +4,16 @@ import type { Database } from '../../database-schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { syncCaseDeadlines } from '../alarms/index.ts';
 
+/** A case's move from one state to another, or (`from: null`) its creation. */
+export interface CaseMove {
+  caseId: string;
+  from: CaseState | null;
+  to: CaseState;
+  actorUserId: string | null;
+  reason: string | null;
+  now: Date;
+}
+
 /**
  * Moves a case from one state to another — only along the state machine
  * (`CASE_TRANSITIONS`), and only if it is still in the state the caller saw
@@ -13,13 +23,7 @@ import { syncCaseDeadlines } from '../alarms/index.ts';
  */
 export async function moveCase(
   trx: Kysely<Database>,
-  change: {
-    caseId: string;
-    from: CaseState | null;
-    to: CaseState;
-    actorUserId: string | null;
-    reason: string | null;
-    now: Date;
+  change: CaseMove & {
     /** False when the caller already raised the version in this transaction (one change, one version). */
     bumpVersion?: boolean;
   },
@@ -46,14 +50,7 @@ export async function moveCase(
 }
 
 /** The record of a move (or, `from: null`, of a case's creation, written with the case itself: intake). */
-export function transitionRow(change: {
-  caseId: string;
-  from: CaseState | null;
-  to: CaseState;
-  actorUserId: string | null;
-  reason: string | null;
-  now: Date;
-}): InsertObject<Database, 'case_transition'> {
+export function transitionRow(change: CaseMove): InsertObject<Database, 'case_transition'> {
   return {
     case_id: change.caseId,
     from_status: change.from,
