@@ -19,10 +19,12 @@ import { createPrivacyService, privacyRoutes, type PrivacyService } from './modu
 import { createReportsService, reportsRoutes, type ReportsService } from './modules/reports/index.ts';
 import {
   createIntakeService,
+  createReferenceCache,
   createSocialService,
   intakeRoutes,
   socialRoutes,
   type IntakeService,
+  type ReferenceCache,
   type SocialService,
 } from './modules/intake/index.ts';
 import { createGeographyRepository, createGeographyService, geographyRoutes } from './modules/geography/index.ts';
@@ -85,6 +87,8 @@ export interface AppDependencies {
 }
 
 export interface Services {
+  /** What checking and routing a case read, kept in memory (stop it when the process stops). */
+  referenceCache: ReferenceCache;
   auth: AuthService;
   people: PeopleService;
   importer: UserImportService;
@@ -122,7 +126,11 @@ export function createServices({
     appUrl: config.appUrl,
   });
   const alarms = createAlarmsService({ db, clock });
+  // Problem types, places, procedures and units, as checking and routing a case read them: kept in memory until
+  // the database notifies a change (see reference-cache.ts).
+  const referenceCache = createReferenceCache(database);
   return {
+    referenceCache,
     alarms,
     reports: createReportsService({
       db,
@@ -142,7 +150,7 @@ export function createServices({
     problemTypes: createProblemTypesService({ db, clock }),
     roles: createRolesService({ db, clock }),
     fields,
-    intake: createIntakeService({ db, clock, fields }),
+    intake: createIntakeService({ db, clock, fields, referenceCache }),
     cases,
     casework: createCaseworkService({ db, clock, fields, referrals: cases.referrals, alarms }),
     myWork: createMyWorkService({ db, clock, fields }),
@@ -322,6 +330,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(proceduresRoutes, { procedures: createProceduresService({ db, clock }) });
   const feed = createAlarmFeed(db, (channel, callback) => database.listen(channel, callback));
   app.addHook('onClose', async () => feed.stop());
+  app.addHook('onClose', async () => services.referenceCache.stop());
   await app.register(alarmsRoutes, { alarms: services.alarms, feed, lineConfigured: config.line !== null });
   await app.register(intakeRoutes, {
     intake: services.intake,

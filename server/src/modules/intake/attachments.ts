@@ -63,25 +63,39 @@ export async function storeAttachments(
   fields: FieldProtector,
   caseId: string,
   files: readonly CheckedAttachment[],
-  context: { source: 'public' | 'staff' | 'social'; uploadedBy: string | null; now: Date },
+  context: AttachmentContext,
 ): Promise<string[]> {
   if (files.length === 0) return [];
   const rows = await trx
     .insertInto('case_attachment')
-    .values(
-      files.map((file) => ({
-        case_id: caseId,
-        media_type: file.mediaType,
-        byte_size: file.content.length,
-        sha256: file.sha256,
-        file_name_protected: fields.protectOptional(file.fileName, 'attachment.file_name'),
-        content_protected: fields.protectBytes(file.content, 'attachment.content'),
-        source: context.source,
-        uploaded_by: context.uploadedBy,
-        created_at: context.now,
-      })),
-    )
+    .values(attachmentRows(fields, caseId, files, context))
     .returning('id')
     .execute();
   return rows.map((row) => row.id);
+}
+
+interface AttachmentContext {
+  source: 'public' | 'staff' | 'social';
+  uploadedBy: string | null;
+  now: Date;
+}
+
+/** The rows of checked files on a case, their names and contents encrypted (at least one file). */
+export function attachmentRows(
+  fields: FieldProtector,
+  caseId: string,
+  files: readonly CheckedAttachment[],
+  context: AttachmentContext,
+) {
+  return files.map((file) => ({
+    case_id: caseId,
+    media_type: file.mediaType,
+    byte_size: file.content.length,
+    sha256: file.sha256,
+    file_name_protected: fields.protectOptional(file.fileName, 'attachment.file_name'),
+    content_protected: fields.protectBytes(file.content, 'attachment.content'),
+    source: context.source,
+    uploaded_by: context.uploadedBy,
+    created_at: context.now,
+  }));
 }

@@ -19,13 +19,12 @@ import {
   type RecordedContact,
   type RelatedCase,
   type RelatedCasesQuery,
-  type RoutingDecision,
   type TriageConversationRequest,
   type SocialWorkerOption,
   PHOTO_MEDIA_TYPES,
 } from '@oscc/contract';
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type CommonTableExpressionOutput, type Kysely, type QueryCreator } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../database-schema.ts';
 import { auditRow, recordAudit } from '../../platform/audit/audit.ts';
@@ -36,11 +35,12 @@ import { AppError, type FieldProblem } from '../../platform/http/app-error.ts';
 import { newCaseDeadlineRow } from '../alarms/index.ts';
 import { createUsersRepository, verifyPassword } from '../identity/index.ts';
 import type { UploadedFile } from '../../platform/http/multipart.ts';
-import { checkAttachments, storeAttachments } from './attachments.ts';
+import { attachmentRows, checkAttachments } from './attachments.ts';
 import { activeProcedures, pickProcedure, transitionRow } from './case-state.ts';
 import { reachableContact, readableCase, reachesNation } from './case-reach.ts';
 import { nameSimilarity } from './name-similarity.ts';
-import { routeCase } from './routing.ts';
+import type { ReferenceCache } from './reference-cache.ts';
+import { decisionFrom, rankCandidates, unitCandidates } from './routing.ts';
 
 /**
  * A phone number as the index compares it: Thai mobiles and landlines in
@@ -72,6 +72,9 @@ export function newTrackingCode(): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
+/** A row written in the same statement as its case, once the case's id is known (see `writeCase`). */
+type WriteWithCase = (qc: QueryCreator<Database>, caseId: string) => CommonTableExpressionOutput<Database, string>;
+
 interface Actor {
   principal: Principal;
   requestId: string | null;
@@ -81,10 +84,13 @@ export function createIntakeService({
   db,
   clock,
   fields,
+  referenceCache = null,
 }: {
   db: Kysely<Database>;
   clock: Clock;
   fields: FieldProtector;
+  /** Where the reference data a case is checked and routed against is kept between intakes; none: read each time. */
+  referenceCache?: ReferenceCache | null;
 }) {
   /** Checks everything a person typed; every problem at once, with the path of its field. */
   async function checkCase(input: NewCaseInput, now: Date) {
@@ -92,23 +98,30 @@ export function createIntakeService({
     const at = (path: string, code: string, message: string) =>
       problems.push({ path: `body.case.${path}`, code, message });
 
-    // The reference data a case is checked against, in one round trip: its problem types, its place, and the
-    // procedure it will follow (the case keeps that version, whatever later versions say).
+    // The reference data a case is checked against, in one round trip: its problem types, its place, the procedure
+    // it will follow (the case keeps that version, whatever later versions say) and the units that could take it.
     const code = input.location.areaCode;
     const table = code.length === 2 ? 'geo_province' : code.length === 4 ? 'geo_district' : 'geo_subdistrict';
-    const reference = await db
-      .selectNoFrom((eb) => [
-        jsonArrayFrom(
-          eb
-            .selectFrom('problem_type')
-            .select('code')
-            .where('active', '=', true)
-            .where('code', 'in', input.problemTypes),
-        ).as('known'),
-        eb.exists(eb.selectFrom(table).select('code').where('code', '=', code)).as('placeKnown'),
-        jsonArrayFrom(activeProcedures(eb, input.problemTypes[0]!)).as('procedures'),
-      ])
-      .executeTakeFirstOrThrow();
+    const problem = input.problemTypes[0]!;
+    const readReference = () =>
+      db
+        .selectNoFrom((eb) => [
+          jsonArrayFrom(
+            eb
+              .selectFrom('problem_type')
+              .select('code')
+              .where('active', '=', true)
+              .where('code', 'in', input.problemTypes),
+          ).as('known'),
+          eb.exists(eb.selectFrom(table).select('code').where('code', '=', code)).as('placeKnown'),
+          jsonArrayFrom(activeProcedures(eb, problem)).as('procedures'),
+          jsonArrayFrom(unitCandidates(eb, { problemType: problem, areaCode: code })).as('units'),
+        ])
+        .executeTakeFirstOrThrow();
+    // Kept in memory until the reference data changes (see reference-cache.ts); read every time without a cache.
+    const reference = referenceCache
+      ? await referenceCache.get(`case-check:${code}:${input.problemTypes.join(',')}`, readReference)
+      : await readReference();
     const unknown = input.problemTypes.filter((problem) => !reference.known.some((k) => k.code === problem));
     if (unknown.length)
       at('problemTypes', 'unknown_problem_type', `ไม่รู้จักประเภทปัญหา ${unknown.join(', ')} / Unknown problem types`);
@@ -139,23 +152,33 @@ export function createIntakeService({
       return { ...person, idNumber, birthDate, phone };
     });
     if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
-    return { people, place: code, procedureVersionId: pickProcedure(reference.procedures, input.problemTypes[0]!) };
+    const routingInput = { problemType: problem, areaCode: code, crisis: input.crisis, at: now };
+    return {
+      people,
+      place: code,
+      procedureVersionId: pickProcedure(reference.procedures, problem),
+      routing: decisionFrom(rankCandidates(reference.units, routingInput), routingInput),
+    };
   }
 
   /**
-   * Writes a checked, routed case in the caller's transaction — the case, its problem types, its creation in the
-   * trail of moves, its first clock, its people and its audit record — as one statement (data-modifying WITH
-   * queries, the case's id made here): one round trip instead of six, every part or none.
+   * Writes a checked, routed case — the case, its problem types, its creation in the trail of moves, its first clock,
+   * its people, its audit record and whatever the caller writes `alongside` it (the contact it came from, a public
+   * report's tracking code) — as ONE statement of data-modifying WITH queries under an id made here: every part or
+   * none without a transaction, one round trip instead of eight.
    */
   async function writeCase(
     trx: Kysely<Database>,
     context: { channel: Channel; createdBy: string | null; receivingUnitId: string | null; requestId: string | null },
     kase: NewCaseInput,
     checked: Awaited<ReturnType<typeof checkCase>>,
-    routing: RoutingDecision,
     now: Date,
-    assignee: { id: string; displayName: string } | null = null,
+    {
+      assignee = null,
+      alongside = [],
+    }: { assignee?: { id: string; displayName: string } | null; alongside?: readonly WriteWithCase[] } = {},
   ): Promise<NonNullable<RecordedContact['case']>> {
+    const { routing } = checked;
     const caseId = randomUUID();
     const yearBe = buddhistYear(now);
     const code = checked.place;
@@ -258,13 +281,16 @@ export function createIntakeService({
       phone_protected: fields.protectOptional(person.phone, 'person.phone'),
       phone_index: person.phone ? fields.blindIndex('phone', person.phone) : null,
     }));
-    const row = people.length
-      ? await created
-          .with('created_people', () => trx.insertInto('case_person').values(people))
-          .selectFrom('created_case')
-          .select(['id', 'case_number'])
-          .executeTakeFirstOrThrow()
-      : await created.selectFrom('created_case').select(['id', 'case_number']).executeTakeFirstOrThrow();
+    const writes: WriteWithCase[] = [
+      ...(people.length ? [(qc: QueryCreator<Database>) => qc.insertInto('case_person').values(people)] : []),
+      ...alongside,
+    ];
+    // The rows nothing reads back are added under names of their own; the statement keeps the case's type.
+    const statement = writes.reduce<typeof created>(
+      (chain, write, index) => chain.with(`written_${index}`, (qc: QueryCreator<Database>) => write(qc, caseId)),
+      created,
+    );
+    const row = await statement.selectFrom('created_case').select(['id', 'case_number']).executeTakeFirstOrThrow();
     return { id: row.id, caseNumber: row.case_number, status, routing, assignee };
   }
 
@@ -299,24 +325,15 @@ export function createIntakeService({
     return JSON.parse(fields.reveal(row.response_protected, `idempotency.${endpoint}`)) as T;
   }
 
-  async function remember(
-    trx: Kysely<Database>,
-    endpoint: string,
-    key: string,
-    requestHash: string,
-    response: unknown,
-    now: Date,
-  ): Promise<void> {
-    await trx
-      .insertInto('idempotent_request')
-      .values({
-        endpoint,
-        key,
-        request_hash: requestHash,
-        response_protected: fields.protect(JSON.stringify(response), `idempotency.${endpoint}`),
-        created_at: now,
-      })
-      .execute();
+  /** The answer kept for an Idempotency-Key, encrypted (it may hold a PIN). */
+  function idempotentRow(endpoint: string, key: string, requestHash: string, response: unknown, now: Date) {
+    return {
+      endpoint,
+      key,
+      request_hash: requestHash,
+      response_protected: fields.protect(JSON.stringify(response), `idempotency.${endpoint}`),
+      created_at: now,
+    };
   }
 
   const users = createUsersRepository(db);
@@ -364,8 +381,8 @@ export function createIntakeService({
 
   /**
    * Records what became of one contact — and, when it becomes a case, the
-   * case with its people, routed to a unit: contact, case, people and audit in
-   * one transaction, so nothing is half-written. `pendingContactId` is a
+   * case with its people, routed to a unit: contact, case, people and audit
+   * written together (one statement, or one transaction), so nothing is half-written. `pendingContactId` is a
    * contact already kept (a social conversation) that gets its outcome now.
    */
   async function decideContact(
@@ -395,15 +412,6 @@ export function createIntakeService({
         ],
       });
     const checked = input.case ? await checkCase(input.case, now) : null;
-    const routing =
-      input.case && checked
-        ? await routeCase(db, {
-            problemType: input.case.problemTypes[0]!,
-            areaCode: checked.place,
-            crisis: input.case.crisis,
-            at: now,
-          })
-        : null;
     if (input.handTo && !input.case)
       throw new AppError('VALIDATION_FAILED', {
         fields: [
@@ -415,82 +423,82 @@ export function createIntakeService({
         ],
       });
     const assignee =
-      input.handTo && checked && routing
+      input.handTo && checked
         ? await checkHandOver(input.handTo, {
-            unitId: routing.unitId,
+            unitId: checked.routing.unitId,
             provinceCode: checked.place.slice(0, 2),
-            ministryId: await ministryOfUnit(routing.unitId),
+            ministryId: await ministryOfUnit(checked.routing.unitId),
           })
         : null;
+    const caseContext = {
+      channel,
+      createdBy: actor.principal.userId,
+      receivingUnitId: actor.principal.unitId,
+      requestId: actor.requestId,
+    };
 
-    return db.transaction().execute(async (trx) => {
-      const createdCase: RecordedContact['case'] =
-        input.case && checked && routing
-          ? await writeCase(
-              trx,
-              {
-                channel,
-                createdBy: actor.principal.userId,
-                receivingUnitId: actor.principal.unitId,
-                requestId: actor.requestId,
-              },
-              input.case,
-              checked,
-              routing,
-              now,
-              assignee,
-            )
-          : null;
-      if (pendingContactId) {
-        // Only a contact still pending: two people triaging at once cannot both win.
-        const updated = await trx
-          .updateTable('intake_contact')
-          .set({
-            outcome: input.outcome,
-            summary_protected: fields.protectOptional(input.summary, 'contact.summary'),
-            case_id: createdCase?.id ?? null,
-            received_by: actor.principal.userId,
-            receiving_unit_id: actor.principal.unitId,
-          })
-          .where('id', '=', pendingContactId)
-          .where('outcome', '=', 'pending')
-          .returning('id')
-          .executeTakeFirst();
-        if (!updated) throw new AppError('CONFLICT', { internal: 'already triaged' });
-        await recordAudit(
-          trx,
-          { actorUserId: actor.principal.userId, requestId: actor.requestId, now },
-          {
-            action: 'contact.triage',
-            entityType: 'intake_contact',
-            entityId: pendingContactId,
-            before: { outcome: 'pending' },
-            after: { outcome: input.outcome, caseId: createdCase?.id ?? null },
-            scope: {
-              unitId: actor.principal.unitId,
-              provinceCode: checked?.place.slice(0, 2) ?? null,
-              ministryId: null,
-            },
-          },
-        );
-        return { contactId: pendingContactId, outcome: input.outcome, case: createdCase };
+    if (!pendingContactId) {
+      // A new contact: with its case, in the case's own statement; alone, one insert.
+      const contactId = randomUUID();
+      const contact = (caseId: string | null) => ({
+        id: contactId,
+        received_at: now,
+        channel,
+        outcome: input.outcome,
+        caller_phone_protected: fields.protectOptional(callerPhone, 'contact.caller_phone'),
+        caller_phone_index: callerPhone ? fields.blindIndex('phone', callerPhone) : null,
+        summary_protected: fields.protectOptional(input.summary, 'contact.summary'),
+        case_id: caseId,
+        received_by: actor.principal.userId,
+        receiving_unit_id: actor.principal.unitId,
+      });
+      if (!input.case || !checked) {
+        await db.insertInto('intake_contact').values(contact(null)).execute();
+        return { contactId, outcome: input.outcome, case: null };
       }
-      const contact = await trx
-        .insertInto('intake_contact')
-        .values({
-          received_at: now,
-          channel,
+      const createdCase = await writeCase(db, caseContext, input.case, checked, now, {
+        assignee,
+        alongside: [(qc, caseId) => qc.insertInto('intake_contact').values(contact(caseId))],
+      });
+      return { contactId, outcome: input.outcome, case: createdCase };
+    }
+
+    // A contact kept earlier gets its outcome — only while it is still pending: two people triaging at once cannot
+    // both win, and the loser's case is not kept.
+    return db.transaction().execute(async (trx) => {
+      const createdCase =
+        input.case && checked ? await writeCase(trx, caseContext, input.case, checked, now, { assignee }) : null;
+      const updated = await trx
+        .updateTable('intake_contact')
+        .set({
           outcome: input.outcome,
-          caller_phone_protected: fields.protectOptional(callerPhone, 'contact.caller_phone'),
-          caller_phone_index: callerPhone ? fields.blindIndex('phone', callerPhone) : null,
           summary_protected: fields.protectOptional(input.summary, 'contact.summary'),
           case_id: createdCase?.id ?? null,
           received_by: actor.principal.userId,
           receiving_unit_id: actor.principal.unitId,
         })
+        .where('id', '=', pendingContactId)
+        .where('outcome', '=', 'pending')
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return { contactId: contact.id, outcome: input.outcome, case: createdCase };
+        .executeTakeFirst();
+      if (!updated) throw new AppError('CONFLICT', { internal: 'already triaged' });
+      await recordAudit(
+        trx,
+        { actorUserId: actor.principal.userId, requestId: actor.requestId, now },
+        {
+          action: 'contact.triage',
+          entityType: 'intake_contact',
+          entityId: pendingContactId,
+          before: { outcome: 'pending' },
+          after: { outcome: input.outcome, caseId: createdCase?.id ?? null },
+          scope: {
+            unitId: actor.principal.unitId,
+            provinceCode: checked?.place.slice(0, 2) ?? null,
+            ministryId: null,
+          },
+        },
+      );
+      return { contactId: pendingContactId, outcome: input.outcome, case: createdCase };
     });
   }
 
@@ -616,53 +624,48 @@ export function createIntakeService({
         people: reporterPeople,
       };
       const checked = await checkCase(kase, now);
-      const routing = await routeCase(db, {
-        problemType: kase.problemTypes[0]!,
-        areaCode: checked.place,
-        crisis: kase.crisis,
-        at: now,
-      });
       const trackingCode = newTrackingCode();
-      const pinHash = pinHashOf(trackingCode.replace('-', ''), pin);
-      return db
-        .transaction()
-        .execute(async (trx) => {
-          const created = await writeCase(
-            trx,
-            { channel: input.source, createdBy: null, receivingUnitId: null, requestId },
-            kase,
-            checked,
-            routing,
-            now,
-          );
-          await storeAttachments(trx, fields, created.id, checkedPhotos, { source: 'public', uploadedBy: null, now });
-          await trx
-            .insertInto('intake_contact')
-            .values({
-              received_at: now,
-              channel: input.source,
-              outcome: 'case',
-              caller_phone_protected: null,
-              caller_phone_index: null,
-              summary_protected: null,
-              case_id: created.id,
-              received_by: null,
-              receiving_unit_id: null,
-            })
-            .execute();
-          await trx
-            .insertInto('public_report')
-            .values({
-              case_id: created.id,
-              tracking_code: trackingCode.replace('-', ''),
-              pin_hash: pinHash,
-              created_at: now,
-            })
-            .execute();
-          const receipt = { trackingCode, pin, receivedAt: now.toISOString() };
-          if (idempotencyKey) await remember(trx, 'public-report', idempotencyKey, requestHash, receipt, now);
-          return receipt;
-        })
+      const receipt = { trackingCode, pin, receivedAt: now.toISOString() };
+      // The case, its photos, its contact, its tracking code and the answer kept for its Idempotency-Key: one statement.
+      const alongside: WriteWithCase[] = [
+        (qc, caseId) =>
+          qc.insertInto('intake_contact').values({
+            received_at: now,
+            channel: input.source,
+            outcome: 'case',
+            case_id: caseId,
+            received_by: null,
+            receiving_unit_id: null,
+          }),
+        (qc, caseId) =>
+          qc.insertInto('public_report').values({
+            case_id: caseId,
+            tracking_code: trackingCode.replace('-', ''),
+            pin_hash: pinHashOf(trackingCode.replace('-', ''), pin),
+            created_at: now,
+          }),
+      ];
+      if (checkedPhotos.length)
+        alongside.push((qc, caseId) =>
+          qc
+            .insertInto('case_attachment')
+            .values(attachmentRows(fields, caseId, checkedPhotos, { source: 'public', uploadedBy: null, now })),
+        );
+      if (idempotencyKey)
+        alongside.push((qc) =>
+          qc
+            .insertInto('idempotent_request')
+            .values(idempotentRow('public-report', idempotencyKey, requestHash, receipt, now)),
+        );
+      return writeCase(
+        db,
+        { channel: input.source, createdBy: null, receivingUnitId: null, requestId },
+        kase,
+        checked,
+        now,
+        { alongside },
+      )
+        .then(() => receipt)
         .catch(async (error: unknown) => {
           // The same key sent twice at once: the first to commit wins, the other answers with its receipt.
           if (idempotencyKey && (error as { code?: string }).code === '23505') {

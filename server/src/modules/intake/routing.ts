@@ -1,5 +1,6 @@
 import { BANGKOK_TIME_ZONE, OfficeHours, type RoutingDecision } from '@oscc/contract';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type InferResult, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../database-schema.ts';
 
 const LEVEL_RANK = { subdistrict: 3, district: 2, province: 1 } as const;
@@ -79,13 +80,16 @@ export interface RoutingInput {
   at: Date;
 }
 
-export type RankedUnit = Awaited<ReturnType<typeof rankUnitsForCase>>[number];
+export type RankedUnit = ReturnType<typeof rankCandidates>[number];
 
-/** Every active unit that takes the problem in an area covering the place, in the order routing prefers them. */
-export async function rankUnitsForCase(db: Kysely<Database>, input: RoutingInput) {
+/** Every active unit that takes the problem in an area covering the place, unordered (`rankCandidates` orders them). */
+export function unitCandidates(
+  eb: ExpressionBuilder<Database, never>,
+  input: Pick<RoutingInput, 'problemType' | 'areaCode'>,
+) {
   const code = input.areaCode;
   const covering = [code.slice(0, 2), code.slice(0, 4), code].filter((c, i, all) => all.indexOf(c) === i);
-  const candidates = await db
+  return eb
     .selectFrom('unit')
     .innerJoin('unit_area', 'unit_area.unit_id', 'unit.id')
     .innerJoin('unit_problem_type', 'unit_problem_type.unit_id', 'unit.id')
@@ -105,9 +109,13 @@ export async function rankUnitsForCase(db: Kysely<Database>, input: RoutingInput
     ])
     .where('unit.active', '=', true)
     .where('unit_area.code', 'in', covering)
-    .where('unit_problem_type.problem_type_code', '=', input.problemType)
-    .execute();
+    .where('unit_problem_type.problem_type_code', '=', input.problemType);
+}
 
+export type UnitCandidate = InferResult<ReturnType<typeof unitCandidates>>[number];
+
+/** The candidates in the order routing prefers them, each with whether it is open at the moment of the case. */
+export function rankCandidates(candidates: readonly UnitCandidate[], input: RoutingInput) {
   return candidates
     .map((c) => ({ ...c, open: isOpenAt(c.office_hours, c.open_24_hours, input.at) }))
     .sort(
@@ -118,4 +126,12 @@ export async function rankUnitsForCase(db: Kysely<Database>, input: RoutingInput
         a.name_th.localeCompare(b.name_th, 'th') ||
         a.id.localeCompare(b.id),
     );
+}
+
+/** Every active unit that takes the problem in an area covering the place, in the order routing prefers them. */
+export async function rankUnitsForCase(db: Kysely<Database>, input: RoutingInput): Promise<RankedUnit[]> {
+  const candidates = await db
+    .selectNoFrom((eb) => jsonArrayFrom(unitCandidates(eb, input)).as('units'))
+    .executeTakeFirstOrThrow();
+  return rankCandidates(candidates.units, input);
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../database-schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PgliteDialect, PgliteGate } from './pglite-dialect.ts';
+import { WriteWatchPlugin } from './write-watch.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 
@@ -51,13 +52,31 @@ export interface DatabaseHandle {
    * over a connection of its own to the primary (DATABASE_DIRECT_URL: not through a transaction-mode pooler) that
    * reconnects when it drops. Returns how to stop listening.
    */
-  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    callback: (payload: string) => void,
+    connection?: ListenConnectionEvents,
+  ): Promise<() => Promise<void>>;
+  /**
+   * Calls `onWrite` just before this process sends any statement through `db` that writes to one of `tables`
+   * (see WriteWatchPlugin): for caches that must not serve what their own process is changing. Returns how to stop.
+   */
+  watchWrites(tables: Iterable<string>, onWrite: (table: string) => void): () => void;
   /**
    * The embedded database's whole data folder as a gzipped tarball, after a checkpoint (PGlite only; PostgreSQL is
    * backed up with pg_dump, see backup.ts).
    */
   dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
+}
+
+/**
+ * When notifications may be missed: the listening connection dropped (`down`), and it listens again (`up`) —
+ * whatever was sent in between is lost. The embedded database's listener never drops.
+ */
+export interface ListenConnectionEvents {
+  down?(): void;
+  up?(): void;
 }
 
 /** A PostgreSQL database to open: `directUrl` defaults to `url`, and without `read` there is no replica. */
@@ -101,7 +120,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     throw error;
   }
   const gate = new PgliteGate();
-  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite, gate) });
+  const writes = new WriteWatchPlugin();
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite, gate), plugins: [writes] });
   let closed = false;
   return {
     db,
@@ -123,6 +143,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       const unlisten = await gate.run(() => pglite.listen(channel, callback));
       return () => gate.run(() => unlisten());
     },
+    watchWrites: (tables, onWrite) => writes.watch(tables, onWrite),
     async dumpDataDir() {
       return gate.run(async () => {
         await pglite.exec('checkpoint');
@@ -161,8 +182,10 @@ function postgresPool(connectionString: string, max: number, applicationName?: s
 async function openPostgres(target: PostgresTarget): Promise<DatabaseHandle> {
   const { url, poolSize } = target;
   const directUrl = target.directUrl ?? url;
+  const writes = new WriteWatchPlugin();
   const db = new Kysely<Database>({
     dialect: new PostgresWithMigrationLockDialect({ pool: postgresPool(url, poolSize) }, directUrl),
+    plugins: [writes],
   });
   // Reports only read, and on a hot standby cannot do anything else.
   const readDb = target.read
@@ -179,7 +202,8 @@ async function openPostgres(target: PostgresTarget): Promise<DatabaseHandle> {
     jobQueueConnection: { engine: 'postgres', connectionString: url, poolSize: Math.max(2, Math.ceil(poolSize / 2)) },
     ping: (timeoutMs = 2000) => pingDatabase(db, timeoutMs, () => closed),
     pingReadReplica: async (timeoutMs = 2000) => (readDb === db ? null : pingDatabase(readDb, timeoutMs, () => closed)),
-    listen: (channel, callback) => listenPostgres(directUrl, channel, callback),
+    listen: (channel, callback, connection) => listenPostgres(directUrl, channel, callback, connection),
+    watchWrites: (tables, onWrite) => writes.watch(tables, onWrite),
     async close() {
       if (closed) return;
       closed = true;
@@ -252,6 +276,7 @@ async function listenPostgres(
   url: string,
   channel: string,
   callback: (payload: string) => void,
+  events: ListenConnectionEvents = {},
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let stopped = false;
@@ -266,11 +291,13 @@ async function listenPostgres(
     next.on('end', () => {
       if (stopped || client !== next) return;
       client = null;
+      events.down?.();
       schedule();
     });
     await next.connect();
     await next.query(`listen ${pg.escapeIdentifier(channel)}`);
     client = next;
+    if (failures > 0) events.up?.();
     failures = 0;
   };
   const schedule = () => {

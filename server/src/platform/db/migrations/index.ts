@@ -18,6 +18,7 @@ import * as privacy from './0016-privacy.ts';
 import * as privacyReminders from './0017-privacy-reminders.ts';
 import * as caseNumberSequences from './0018-case-number-sequences.ts';
 import * as alarmDeliveryLease from './0019-alarm-delivery-lease.ts';
+import * as referenceNotify from './0020-reference-notify.ts';
 
 /**
  * The one ordered list of migrations, for PGlite and PostgreSQL alike. Add
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0017-privacy-reminders': privacyReminders,
   '0018-case-number-sequences': caseNumberSequences,
   '0019-alarm-delivery-lease': alarmDeliveryLease,
+  '0020-reference-notify': referenceNotify,
 };
