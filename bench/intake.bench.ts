@@ -10,7 +10,7 @@
  *   hotline    POST /api/intake/contacts as a signed-in call taker: a contact that becomes a case (validation,
  *              access, CSRF, routing, the case and its people encrypted, its deadlines, the audit event, the
  *              report triggers) — the whole product path
- *   public     POST /api/public/reports: the public web form (a case, its tracking code and argon2id PIN)
+ *   public     POST /api/public/reports: the public web form (a case, its contact, its tracking code and keyed-hash PIN)
  *
  * Each path runs for BENCH_DURATION_MS (default 5,000) with BENCH_CONCURRENCY requests in flight (default 4), after a
  * warm-up; throughput is compared with the baseline's (the issue's target: at least half).
@@ -161,6 +161,8 @@ interface Result {
   p50Ms: number;
   p95Ms: number;
   ratioToBaseline: number;
+  /** CPU time this process (the API, or the bare route) spent per request, in ms — the database's is not in it. */
+  nodeCpuMsPerRequest: number;
   /** Throughput against the same rows written bare (the target: at least 0.5). */
   ratioToSameRows?: number;
 }
@@ -180,6 +182,7 @@ async function run(
     return performance.now() - before;
   };
   for (let i = 0; i < 20; i += 1) await once(); // warm-up
+  const cpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(
@@ -188,6 +191,7 @@ async function run(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const perSecond = latencies.length / seconds;
@@ -198,6 +202,7 @@ async function run(
     p50Ms: at(0.5),
     p95Ms: at(0.95),
     ratioToBaseline: baseline === null ? 1 : perSecond / baseline,
+    nodeCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / latencies.length,
   };
 }
 
@@ -231,10 +236,12 @@ const results = [baseline, sameRows, hotline, web];
 for (const r of [hotline, web]) r.ratioToSameRows = r.perSecond / sameRows.perSecond;
 
 console.log(`\nIntake benchmark on ${engine}, ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s each\n`);
-console.log('  case                       req/s     p50 ms   p95 ms   vs 1-row insert   vs same rows bare');
+console.log(
+  '  case                       req/s     p50 ms   p95 ms   CPU ms/req   vs 1-row insert   vs same rows bare',
+);
 for (const r of results)
   console.log(
-    `  ${r.name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p95Ms.toFixed(2).padStart(7)}   ${(r.ratioToBaseline * 100).toFixed(1).padStart(12)} %   ${r.ratioToSameRows === undefined ? '' : `${(r.ratioToSameRows * 100).toFixed(1).padStart(14)} %`}`,
+    `  ${r.name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(7)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p95Ms.toFixed(2).padStart(7)}   ${r.nodeCpuMsPerRequest.toFixed(2).padStart(10)}   ${(r.ratioToBaseline * 100).toFixed(1).padStart(12)} %   ${r.ratioToSameRows === undefined ? '' : `${(r.ratioToSameRows * 100).toFixed(1).padStart(14)} %`}`,
   );
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 const out = path.join(here, 'results', `intake-${engine}.json`);

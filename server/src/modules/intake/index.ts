@@ -3,7 +3,7 @@ export { intakeRoutes } from './intake.routes.ts';
 export { decisionFrom, isOpenAt, rankUnitsForCase, routeCase, type RoutingInput } from './routing.ts';
 export { checkAttachments, storeAttachments, type CheckedAttachment } from './attachments.ts';
 export { nameSimilarity } from './name-similarity.ts';
-export { createReferenceCache, REFERENCE_TABLES, type ReferenceCache } from './reference-cache.ts';
+export { createReferenceCache, type ReferenceCache } from './reference-cache.ts';
 export type { IntakeTables } from './intake.table.ts';
 export { createSocialService, type SocialService } from './social.service.ts';
 export { socialRoutes } from './social.routes.ts';

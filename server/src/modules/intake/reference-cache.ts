@@ -1,20 +1,9 @@
 import type { DatabaseHandle } from '../../platform/db/database.ts';
+// The tables migration 0020 put the notifying trigger on: exactly those the cache may keep data of.
+import { REFERENCE_TABLES } from '../../platform/db/migrations/0020-reference-notify.ts';
 
 /** The NOTIFY channel the reference tables' triggers send on (migration 0020). */
 export const REFERENCE_CHANGED_CHANNEL = 'reference_changed';
-
-/** What checking and routing a case read: migration 0020 puts the trigger on each of these. */
-export const REFERENCE_TABLES = [
-  'problem_type',
-  'procedure_version',
-  'agency',
-  'unit',
-  'unit_area',
-  'unit_problem_type',
-  'geo_province',
-  'geo_district',
-  'geo_subdistrict',
-] as const;
 
 /** How long after a write of its own the cache waits for the database's notification before trusting itself again. */
 const WRITE_PAUSE_MS = 10_000;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-/** The tables of REFERENCE_TABLES (modules/intake/reference-cache.ts), which each API process keeps in memory. */
-const TABLES = [
+/** What checking and routing a case read, which each API process keeps in memory (modules/intake/reference-cache.ts). */
+export const REFERENCE_TABLES = [
   'problem_type',
   'procedure_version',
   'agency',
@@ -11,7 +11,7 @@ const TABLES = [
   'geo_province',
   'geo_district',
   'geo_subdistrict',
-];
+] as const;
 
 /**
  * Issue 9: a change to the reference data that checking and routing a case read — problem types, procedures,
@@ -25,7 +25,7 @@ begin
   return null;
 end
 $fn$`,
-  ...TABLES.map(
+  ...REFERENCE_TABLES.map(
     (table) =>
       sql`create trigger ${sql.id(`${table}_changed`)} after insert or update or delete or truncate on ${sql.table(table)}
         for each statement execute function notify_reference_changed()`,
