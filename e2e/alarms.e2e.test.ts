@@ -7,10 +7,10 @@ import {
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -25,13 +25,6 @@ const WARNING_SHARE = 0.0001;
 const ALARM_WAIT_MS = 30_000;
 
 const app = useAppUnderTest({ smtp: true });
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
-}
 
 /** A human-trafficking report in Ratchaburi, recorded at the hotline through the API as the call-taker. */
 async function recordCase(page: Page): Promise<{ id: string; caseNumber: string }> {

@@ -2,15 +2,14 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -76,12 +75,6 @@ async function recordCase(page: Page, narrative: string, crisis = false): Promis
   return body.case;
 }
 
-async function signInAs(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await signIn(page, CALL_TAKER, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
-}
-
 describe('case screening', () => {
   let context: BrowserContext;
   let page: Page;
@@ -93,7 +86,7 @@ describe('case screening', () => {
   beforeAll(async () => {
     context = await app.newContext({ width: 1280, height: 900 });
     page = await context.newPage();
-    await signInAs(page);
+    await signInAs(page, CALL_TAKER);
     first = await recordCase(page, 'เด็กหญิงขอทานอยู่หน้าตลาดทุกเช้า ผู้แจ้งเห็นรอยช้ำที่แขน');
     second = await recordCase(page, 'ผู้แจ้งอีกรายโทรมาเรื่องเด็กหญิงคนเดิมที่หน้าตลาด');
     third = await recordCase(page, 'โทรซ้ำเรื่องเดิม เด็กหญิงยังขอทานอยู่');
@@ -299,7 +292,7 @@ describe('case screening', () => {
     const phone = await app.newContext({ width: 375, height: 812, mobile: true });
     try {
       const small = await phone.newPage();
-      await signInAs(small);
+      await signInAs(small, CALL_TAKER);
       const ordinary = await recordCase(small, 'ขอทานที่ป้ายรถเมล์ ไม่เร่งด่วน');
       const crisis = await recordCase(small, 'เด็กหญิงถูกทำร้ายตอนนี้ ต้องช่วยทันที', true);
       await small.goto('/cases/screening');

@@ -1,15 +1,14 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -41,13 +40,6 @@ async function recordCase(page: Page): Promise<{ id: string; caseNumber: string 
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { case: { id: string; caseNumber: string } };
   return body.case;
-}
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
 }
 
 /** A date and time in Bangkok as a datetime-local input takes it ("2026-12-03T16:30"). */

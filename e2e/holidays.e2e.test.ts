@@ -5,9 +5,9 @@ import {
   hasNoHorizontalOverflow,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -69,9 +69,7 @@ describe('the public holiday calendar', () => {
   it('is read-only for a province coordinator, and fits a phone', async () => {
     const phone = await app.newContext({ width: 390, height: 844, mobile: true });
     const reader = await phone.newPage();
-    await reader.goto('/sign-in');
-    await signIn(reader, 'coordinator@oscc.example', DEMO_PASSWORD);
-    await reader.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+    await signInAs(reader, 'coordinator@oscc.example');
     await reader.goto('/holidays');
     await visible(reader.getByRole('heading', { level: 1, name: 'ปฏิทินวันหยุดราชการ' }));
     await visible(reader.getByText(/วันขึ้นปีใหม่/).first());

@@ -13,6 +13,7 @@ import {
   signIn,
   visible,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -319,9 +320,7 @@ describe('importing on a phone', () => {
     const phone = await app.newContext({ width: 390, height: 844, mobile: true });
     try {
       const page = await phone.newPage();
-      await page.goto('/sign-in');
-      await signIn(page, COORDINATOR, DEMO_PASSWORD);
-      await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+      await signInAs(page, COORDINATOR);
       await page.goto('/users/import');
       await visible(page.getByRole('heading', { level: 1, name: 'นำเข้าผู้ใช้งานจากแบบสำรวจ Front Line 1' }));
       await chooseWorkbook(page);

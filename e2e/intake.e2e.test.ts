@@ -2,15 +2,14 @@ import { buddhistYear, thaiIdCheckDigit } from '@oscc/contract';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   optionsLoaded,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -34,9 +33,7 @@ async function hasFocus(page: Page, locator: Locator): Promise<void> {
 }
 
 async function openConsole(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await signIn(page, CALL_TAKER, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+  await signInAs(page, CALL_TAKER);
   await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'รับเรื่อง' }).click();
   await visible(page.getByRole('heading', { level: 1, name: 'รับเรื่อง' }));
 }
@@ -205,9 +202,7 @@ describe('the hotline console for a call-taker', () => {
       const workerContext = await app.newContext(viewport);
       try {
         const workerPage = await workerContext.newPage();
-        await workerPage.goto('/sign-in');
-        await signIn(workerPage, SOCIAL_WORKER, DEMO_PASSWORD);
-        await workerPage.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+        await signInAs(workerPage, SOCIAL_WORKER);
         await workerPage.goto('/cases/screening');
         await workerPage.getByRole('button', { name: 'เรื่องที่ได้รับมอบหมาย' }).click();
         await visible(workerPage.getByRole('heading', { name: 'เรื่องที่ส่งต่อมาให้คุณ' }));
@@ -235,9 +230,7 @@ describe('the hotline console on a phone', () => {
     const context = await app.newContext({ width: 375, height: 812, mobile: true });
     try {
       const page = await context.newPage();
-      await page.goto('/sign-in');
-      await signIn(page, CALL_TAKER, DEMO_PASSWORD);
-      await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+      await signInAs(page, CALL_TAKER);
       await page.goto('/intake');
       await visible(page.getByRole('heading', { level: 1, name: 'รับเรื่อง' }));
       await page.getByRole('radio', { name: 'รับเป็นเรื่อง' }).check();

@@ -5,14 +5,12 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   optionsLoaded,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
-  WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -105,12 +103,6 @@ async function deliverFromLine(eventId: string, text: string, userId = USER): Pr
   expect(await response.json()).toEqual({ taken: 1, skipped: 0 });
 }
 
-async function signInAsCallTaker(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await signIn(page, CALL_TAKER, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
-}
-
 describe('LINE messages for a call-taker', () => {
   let context: BrowserContext;
   let page: Page;
@@ -121,7 +113,7 @@ describe('LINE messages for a call-taker', () => {
     context = await app.newContext({ width: 1280, height: 900 });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInAsCallTaker(page);
+    await signInAs(page, CALL_TAKER);
   });
 
   afterAll(async () => {
@@ -214,7 +206,7 @@ describe('LINE messages on a phone', () => {
     const context = await app.newContext({ width: 375, height: 812, mobile: true });
     try {
       const page = await context.newPage();
-      await signInAsCallTaker(page);
+      await signInAs(page, CALL_TAKER);
       await page.goto('/intake/messages');
       // Its last message is now the reply; the list holds this one conversation.
       const conversation = page.getByRole('list', { name: 'บทสนทนาที่รอคัดกรอง' }).getByRole('button');
@@ -244,7 +236,7 @@ describe('a LINE conversation triaged into a case', () => {
     context = await app.newContext({ width: 1280, height: 900 });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInAsCallTaker(page);
+    await signInAs(page, CALL_TAKER);
   });
 
   afterAll(async () => {

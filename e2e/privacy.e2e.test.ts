@@ -8,10 +8,10 @@ import {
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -59,13 +59,6 @@ function tinyPng(size = 16): Buffer {
     chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: size }, () => row)))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
 }
 
 /** A hotline case in Ratchaburi about a named woman, with a photo, recorded through the API by the call-taker. */

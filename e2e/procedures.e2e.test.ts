@@ -5,10 +5,10 @@ import {
   hasNoHorizontalOverflow,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -141,9 +141,7 @@ describe('procedures and a case on a phone', () => {
   beforeAll(async () => {
     context = await app.newContext({ width: 390, height: 844, mobile: true });
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, CALL_TAKER, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+    await signInAs(page, CALL_TAKER);
   });
 
   afterAll(async () => {
@@ -196,9 +194,7 @@ describe('procedures and a case on a phone', () => {
     const desktop = await app.newContext({ width: 1280, height: 900 });
     try {
       const wide = await desktop.newPage();
-      await wide.goto('/sign-in');
-      await signIn(wide, CALL_TAKER, DEMO_PASSWORD);
-      await wide.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+      await signInAs(wide, CALL_TAKER);
       await wide.goto(`/cases/${created.id}`);
       await visible(wide.getByRole('region', { name: 'ประวัติสถานะ' }).locator('li.case-history-item'));
       await screenshot(wide, 'procedures-07-desktop-case');

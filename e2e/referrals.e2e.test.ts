@@ -1,15 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -41,12 +40,6 @@ async function recordCase(page: Page, narrative: string): Promise<{ id: string; 
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { case: { id: string; caseNumber: string } };
   return body.case;
-}
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
 }
 
 describe('referrals', () => {

@@ -10,10 +10,10 @@ import {
   screenshot,
   SCREENSHOTS,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
   csrfHeaders,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -23,13 +23,6 @@ const COORDINATOR = 'coordinator@oscc.example'; // province coordinator, Ratchab
 const PROBLEM = 'domestic_violence';
 
 const app = useAppUnderTest();
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await signIn(page, email, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
-}
 
 /** A contact at the hotline (or at a counter), recorded through the API as the call-taker. */
 async function recordContact(

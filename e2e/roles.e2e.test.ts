@@ -5,9 +5,9 @@ import {
   hasNoHorizontalOverflow,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -87,9 +87,7 @@ describe('roles and permissions', () => {
   });
 
   it('lets a call taker see only themselves in the users list at first', async () => {
-    await callTakerPage.goto('/sign-in');
-    await signIn(callTakerPage, CALL_TAKER, DEMO_PASSWORD);
-    await callTakerPage.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+    await signInAs(callTakerPage, CALL_TAKER);
     // No menu entry for roles: a call taker may not manage them.
     const menu = callTakerPage.getByRole('navigation', { name: 'เมนูหลัก' });
     await visible(menu.getByRole('link', { name: 'ผู้ใช้งาน' }));
@@ -311,9 +309,7 @@ describe('changing roles beyond one’s reach', () => {
     const phone = await app.newContext({ width: 390, height: 844, mobile: true });
     try {
       const page = await phone.newPage();
-      await page.goto('/sign-in');
-      await signIn(page, COORDINATOR, DEMO_PASSWORD);
-      await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+      await signInAs(page, COORDINATOR);
       await openUser(page, 'สุภาพร', SOCIAL_WORKER_NAME);
       await page.getByRole('button', { name: 'เปลี่ยนบทบาท' }).click();
       const first = assignment(page, 1);

@@ -6,9 +6,9 @@ import {
   optionsLoaded,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 import { signInAndSetUpTwoStep } from './support/two-step.ts';
@@ -192,9 +192,7 @@ describe('routing rules on a phone', () => {
   beforeAll(async () => {
     context = await app.newContext({ width: 390, height: 844, mobile: true });
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await signIn(page, COORDINATOR, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+    await signInAs(page, COORDINATOR);
   });
 
   afterAll(async () => {

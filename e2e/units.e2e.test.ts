@@ -5,14 +5,13 @@ import { buffer } from 'node:stream/consumers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   hasNoHorizontalOverflow,
   screenshot,
   seriousAccessibilityProblems,
-  signIn,
   visible,
   optionsLoaded,
   WAIT_MS,
+  signInAs,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
 
@@ -23,12 +22,6 @@ const NEW_NAME = 'ศูนย์ทดสอบการส่งต่อ จ�
 
 const app = useAppUnderTest();
 
-async function signInAsCoordinator(page: Page): Promise<void> {
-  await page.goto('/sign-in');
-  await signIn(page, COORDINATOR, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
-}
-
 describe('units and agencies for a province coordinator', () => {
   let context: BrowserContext;
   let page: Page;
@@ -37,7 +30,7 @@ describe('units and agencies for a province coordinator', () => {
   beforeAll(async () => {
     context = await app.newContext({ width: 1280, height: 900 });
     page = await context.newPage();
-    await signInAsCoordinator(page);
+    await signInAs(page, COORDINATOR);
   });
 
   afterAll(async () => {
@@ -261,7 +254,7 @@ describe('units on a phone', () => {
   beforeAll(async () => {
     context = await app.newContext({ width: 390, height: 844, mobile: true });
     page = await context.newPage();
-    await signInAsCoordinator(page);
+    await signInAs(page, COORDINATOR);
   });
 
   afterAll(async () => {
