@@ -97,52 +97,58 @@ describe('importing the Front Line 1 workbook', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('is available from the command line, dry run by default', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscc-import-'));
-    const file = path.join(dir, 'front-line-1.xlsx');
-    fs.writeFileSync(
-      file,
-      await buildFrontLine1Workbook({
-        sheets: [
-          {
-            form: 'local',
-            people: generateFrontLine1People(3, { emailPrefix: 'cli' }).map((p) => ({
-              ...p,
-              unit: { ...p.unit, province: 'ราชบุรี' },
-            })),
-          },
-        ],
-      }),
-    );
-    const out: string[] = [];
-    const io = {
-      out: (s: string) => out.push(s),
-      err: (s: string) => out.push(s),
-      env: { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' },
-      cwd: dir,
-      readStdin: async () => '',
-    };
-    expect(await runCli(['seed-demo'], io)).toBe(0);
-    expect(await runCli(['import-users', 'front-line-1.xlsx'], io)).toBe(0);
-    expect(out.join('\n')).toContain('สรุป: สร้างใหม่ 3');
-    expect(out.join('\n')).toContain('Dry run only');
-    expect(await runCli(['import-users', 'front-line-1.xlsx', '--apply'], io)).toBe(0);
-    out.length = 0;
-    expect(await runCli(['import-users', 'front-line-1.xlsx'], io)).toBe(0);
-    expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 3');
+  // The command line works on the embedded database in a folder whatever DATABASE_URL says: CI's PostgreSQL pass
+  // would only repeat it.
+  it.skipIf(!!process.env.DATABASE_URL)(
+    'is available from the command line, dry run by default',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscc-import-'));
+      const file = path.join(dir, 'front-line-1.xlsx');
+      fs.writeFileSync(
+        file,
+        await buildFrontLine1Workbook({
+          sheets: [
+            {
+              form: 'local',
+              people: generateFrontLine1People(3, { emailPrefix: 'cli' }).map((p) => ({
+                ...p,
+                unit: { ...p.unit, province: 'ราชบุรี' },
+              })),
+            },
+          ],
+        }),
+      );
+      const out: string[] = [];
+      const io = {
+        out: (s: string) => out.push(s),
+        err: (s: string) => out.push(s),
+        env: { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' },
+        cwd: dir,
+        readStdin: async () => '',
+      };
+      expect(await runCli(['seed-demo'], io)).toBe(0);
+      expect(await runCli(['import-users', 'front-line-1.xlsx'], io)).toBe(0);
+      expect(out.join('\n')).toContain('สรุป: สร้างใหม่ 3');
+      expect(out.join('\n')).toContain('Dry run only');
+      expect(await runCli(['import-users', 'front-line-1.xlsx', '--apply'], io)).toBe(0);
+      out.length = 0;
+      expect(await runCli(['import-users', 'front-line-1.xlsx'], io)).toBe(0);
+      expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 3');
 
-    // Units come in the same way (npx oscc import-units FILE [--apply]).
-    fs.writeFileSync(
-      path.join(dir, 'units.csv'),
-      'รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,สังกัด,จังหวัด,เวลาทำการ\nNGO-70-CLI,มูลนิธิทดสอบ,ngo,MSDHS,ราชบุรี,เวลาราชการ\n',
-    );
-    out.length = 0;
-    expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
-    expect(out.join('\n')).toContain('สรุป: สร้างใหม่ 1, ปรับปรุง 0, ไม่เปลี่ยนแปลง 0, ผิดพลาด 0');
-    expect(await runCli(['import-units', 'units.csv', '--apply'], io)).toBe(0);
-    out.length = 0;
-    expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
-    expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 1');
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
+      // Units come in the same way (npx oscc import-units FILE [--apply]).
+      fs.writeFileSync(
+        path.join(dir, 'units.csv'),
+        'รหัสหน่วยงาน,ชื่อหน่วยงาน,ประเภทหน่วยงาน,สังกัด,จังหวัด,เวลาทำการ\nNGO-70-CLI,มูลนิธิทดสอบ,ngo,MSDHS,ราชบุรี,เวลาราชการ\n',
+      );
+      out.length = 0;
+      expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
+      expect(out.join('\n')).toContain('สรุป: สร้างใหม่ 1, ปรับปรุง 0, ไม่เปลี่ยนแปลง 0, ผิดพลาด 0');
+      expect(await runCli(['import-units', 'units.csv', '--apply'], io)).toBe(0);
+      out.length = 0;
+      expect(await runCli(['import-units', 'units.csv'], io)).toBe(0);
+      expect(out.join('\n')).toContain('ไม่เปลี่ยนแปลง 1');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    120_000,
+  );
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Dashboard, ReportCasePage } from '@oscc/contract';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -146,8 +146,16 @@ describe.skipIf(!enabled)('reports from a read replica, writes through PgBouncer
 
     await newCase();
     await cluster!.caughtUp();
-    const before = await get<Dashboard>(admin, '/api/reports/dashboard');
-    expect(before.totals.cases).toBe(await casesOnPrimary());
+    // Once the standby has replayed the primary's log, the reports it answers have every case the primary has.
+    const onPrimary = await casesOnPrimary();
+    const before = await vi.waitFor(
+      async () => {
+        const dashboard = await get<Dashboard>(admin, '/api/reports/dashboard');
+        expect(dashboard.totals.cases).toBe(onPrimary);
+        return dashboard;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
 
     // With the standby's replay paused, a new case is on the primary and not yet in the reports: they come from
     // the standby (a report may be as stale as the replica's lag).
