@@ -1,4 +1,3 @@
-import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,17 +10,12 @@ import {
   WAIT_MS,
 } from './support/pages.ts';
 import { useAppUnderTest } from './support/suite.ts';
+import { authenticatorCode } from './support/two-step.ts';
 
 /** The demo central administrator: the role must use two-step verification, and has not set it up yet. */
 const ADMIN = 'admin@oscc.example';
 
 const app = useAppUnderTest();
-
-/** What an authenticator app would show for this secret, `stepsAhead` periods of 30 s from now. */
-function authenticatorCode(secret: string, stepsAhead = 0): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
-  return totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 });
-}
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
