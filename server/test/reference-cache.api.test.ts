@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createReferenceCache } from '../src/modules/intake/index.ts';
 import { createTestApp, signIn, type TestApp } from './harness.ts';
+import { runSql } from './support/pg-cluster.ts';
 
 /**
  * The reference data an intake is checked and routed against is kept in memory (reference-cache.ts) — and must
@@ -41,17 +41,15 @@ const intake = async () => {
   return response.json().case.routing as { unitId: string | null; areaLevel: string | null };
 };
 
+/** The name of this file's throw-away database. */
+const databaseName = async () =>
+  (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db)).rows[0]!.name;
+
 /** A connection of its own: what another API process (or a person with psql) changes. */
 async function elsewhere(statement: string): Promise<void> {
   const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${(await sql<{ name: string }>`select current_database() as name`.execute(t.database.db)).rows[0]!.name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  url.pathname = `/${await databaseName()}`;
+  await runSql(url.toString(), statement);
 }
 
 describe('routing through the kept reference data', () => {
@@ -211,8 +209,7 @@ describe('the cache itself, on the real database', () => {
       try {
         await cache.start();
         const before = await cache.get('units', reader.load);
-        const database = (await sql<{ name: string }>`select current_database() as name`.execute(t.database.db))
-          .rows[0]!.name;
+        const database = await databaseName();
         await sql`select pg_terminate_backend(pid) from pg_stat_activity
           where application_name = 'oscc-listen' and datname = ${database}`.execute(t.database.db);
         await vi.waitFor(() => expect(cache.size).toBe(0));

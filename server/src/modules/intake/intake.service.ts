@@ -168,7 +168,8 @@ export function createIntakeService({
    * none without a transaction, one round trip instead of eight.
    */
   async function writeCase(
-    trx: Kysely<Database>,
+    /** The database, or the caller's transaction when the case is part of a larger one. */
+    into: Kysely<Database>,
     context: { channel: Channel; createdBy: string | null; receivingUnitId: string | null; requestId: string | null },
     kase: NewCaseInput,
     checked: Awaited<ReturnType<typeof checkCase>>,
@@ -184,9 +185,9 @@ export function createIntakeService({
     const code = checked.place;
     const status = routing.kind === 'triage' ? 'triage' : 'new';
     const { procedureVersionId } = checked;
-    const created = trx
+    const created = into
       .with('created_case', () =>
-        trx
+        into
           .insertInto('case_file')
           .values({
             id: caseId,
@@ -221,12 +222,12 @@ export function createIntakeService({
           .returning(['id', 'case_number']),
       )
       .with('created_problems', () =>
-        trx
+        into
           .insertInto('case_problem_type')
           .values([...new Set(kase.problemTypes)].map((problem) => ({ case_id: caseId, problem_type_code: problem }))),
       )
       .with('created_move', () =>
-        trx.insertInto('case_transition').values(
+        into.insertInto('case_transition').values(
           transitionRow({
             caseId,
             from: null,
@@ -238,13 +239,13 @@ export function createIntakeService({
         ),
       )
       .with('created_clock', () =>
-        trx
+        into
           .insertInto('deadline')
           .values(newCaseDeadlineRow({ caseId, createdAt: now, unitId: routing.unitId, procedureVersionId }, now)),
       )
       // What the trail keeps of a case: never the identifying details themselves (the number is the sequence's).
       .with('created_record', () =>
-        trx.insertInto('audit_event').values(
+        into.insertInto('audit_event').values(
           auditRow(
             { actorUserId: context.createdBy, requestId: context.requestId, now },
             {
